@@ -1,0 +1,37 @@
+/** The five classes of RFC 9110 §15: the first digit of the code. */
+export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx';
+
+/** One status code as the registry knows it. */
+export interface StatusEntry {
+  readonly code: number;
+  /** The IANA reason phrase ("Content Too Large"), or the origin's own phrase for unofficial codes. */
+  readonly reason: string;
+  /** Older or informal names a user may type or see ("Payload Too Large", "Unprocessable Entity"). */
+  readonly aliases: readonly string[];
+  readonly class: StatusClass;
+  /** One plain sentence: what the code means. */
+  readonly description: string;
+  /** For the codes testers meet: what to check next. */
+  readonly hint?: string;
+  /** Where the code is defined, e.g. "RFC 9110 §15.5.2". Absent for unofficial codes. */
+  readonly spec?: string;
+  /** true for codes in the IANA HTTP Status Code Registry. */
+  readonly official: boolean;
+  /** Who uses an unofficial code ("nginx", "Cloudflare", "AWS Elastic Load Balancing"). */
+  readonly origin?: string;
+  /** Registered but no longer to be used (305, 306). */
+  readonly deprecated?: boolean;
+}
+
+/** How a code is written down in statuses.ts: class and official are derived from it. */
+export interface StatusRecord {
+  readonly code: number;
+  readonly reason: string;
+  readonly aliases?: readonly string[];
+  readonly description: string;
+  readonly hint?: string;
+  readonly spec?: string;
+  /** Set for unofficial codes only; its presence makes the entry `official: false`. */
+  readonly origin?: string;
+  readonly deprecated?: boolean;
+}
