@@ -1,0 +1,40 @@
+import { HeaderList } from './header-list.js';
+import { heldBody, isObject, method, stringOrUndefined } from './read.js';
+import type { Adapter } from './types.js';
+
+/** An axios response: `status`, `headers` (AxiosHeaders), `data`, `config`, `request`. */
+export const axios: Adapter = {
+  kind: 'axios',
+  accepts: 'an axios response or AxiosError',
+  detect: (v) => typeof v.status === 'number' && isObject(v.config) && 'data' in v && isObject(v.headers) && 'request' in v,
+  status: (v) => v.status,
+  details: (v) => {
+    const config = v.config as Record<PropertyKey, unknown>;
+    const requestUrl = joinUrl(stringOrUndefined(config.baseURL), stringOrUndefined(config.url));
+    const req = isObject(v.request) ? v.request : undefined;
+    // In Node, follow-redirects records the final URL on the response; in a browser, XHR has responseURL.
+    const finalUrl = (isObject(req?.res) ? stringOrUndefined(req.res.responseUrl) : undefined) ?? stringOrUndefined(req?.responseURL);
+    return {
+      statusText: stringOrUndefined(v.statusText),
+      headers: HeaderList.from(v.headers),
+      url: finalUrl ?? requestUrl,
+      request: { method: method(config.method) ?? 'GET', url: requestUrl },
+      requestHeaders: HeaderList.from(config.headers),
+      redirected: finalUrl !== undefined && requestUrl !== undefined && finalUrl !== safeHref(requestUrl),
+      body: heldBody(v.data),
+    };
+  },
+};
+
+function joinUrl(base: string | undefined, url: string | undefined): string | undefined {
+  if (base === undefined || url === undefined || /^[a-z][a-z\d+.-]*:/i.test(url)) return url ?? base;
+  return `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
+}
+
+function safeHref(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,22 @@
+import { HeaderList } from './header-list.js';
+import { heldBody, isObject, stringOrUndefined } from './read.js';
+import type { Adapter } from './types.js';
+
+/** WHATWG `Response`: global fetch, undici's fetch, msw's `HttpResponse`, ky, ofetch's raw response. */
+export const fetchResponse: Adapter = {
+  kind: 'fetch',
+  accepts: 'a fetch Response (global fetch, undici, msw, ky, ofetch)',
+  detect: (v) =>
+    typeof v.status === 'number' && typeof v.clone === 'function' && typeof v.bodyUsed === 'boolean' &&
+    isObject(v.headers) && typeof v.headers.get === 'function',
+  status: (v) => v.status,
+  details: (v) => ({
+    statusText: stringOrUndefined(v.statusText),
+    headers: HeaderList.from(v.headers),
+    url: stringOrUndefined(v.url) || undefined,
+    redirected: v.redirected === true,
+    type: stringOrUndefined(v.type),
+    // ofetch keeps the parsed body on `_data`; a plain Response holds none until it is read.
+    body: '_data' in v ? heldBody(v._data) : undefined,
+  }),
+};

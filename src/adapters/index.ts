@@ -1,0 +1,178 @@
+import { HttpMatcherUsageError } from '../errors.js';
+import { axios } from './axios.js';
+import { fetchResponse } from './fetch-response.js';
+import { got } from './got.js';
+import { HeaderList } from './header-list.js';
+import { nodeIncomingMessage } from './node-incoming-message.js';
+import { plain } from './plain.js';
+import { playwright } from './playwright.js';
+import { isObject } from './read.js';
+import { supertest } from './supertest.js';
+import type { Adapter, HeldBody, ResponseDetails, ResponseKind } from './types.js';
+import { undiciRequest } from './undici-request.js';
+
+export { HeaderList } from './header-list.js';
+export type { HeldBody, ResponseKind } from './types.js';
+
+// Most specific first: got's response is also an IncomingMessage, and anything with a status fits `plain`.
+const ADAPTERS: readonly Adapter[] = [playwright, fetchResponse, axios, got, undiciRequest, nodeIncomingMessage, supertest, plain];
+
+const ACCEPTED = `${ADAPTERS.map((a) => a.accepts).join(', ')}, or a status code number`;
+
+/**
+ * One response, whatever client produced it. The status is read at once; everything else only when a
+ * message or a header matcher asks, so a passing status assertion costs a few property reads.
+ */
+export class HttpResponse {
+  #details: ResponseDetails | undefined;
+  readonly #load: () => ResponseDetails;
+
+  constructor(
+    readonly kind: ResponseKind,
+    /** 0 only for fetch's opaque-redirect and network-error responses; otherwise 100–599. */
+    readonly status: number,
+    /** The object the client returned. */
+    readonly source: unknown,
+    load: () => ResponseDetails,
+  ) {
+    this.#load = load;
+  }
+
+  get details(): ResponseDetails {
+    return (this.#details ??= this.#load());
+  }
+  get statusText(): string | undefined {
+    return this.details.statusText;
+  }
+  get headers(): HeaderList {
+    return this.details.headers;
+  }
+  get url(): string | undefined {
+    return this.details.url;
+  }
+  get request(): ResponseDetails['request'] {
+    return this.details.request;
+  }
+  get redirected(): boolean {
+    return this.details.redirected === true;
+  }
+  get type(): string | undefined {
+    return this.details.type;
+  }
+  /** The body the object already holds (supertest, axios, got), if any. Streams are read by the body matchers. */
+  get body(): HeldBody | undefined {
+    return this.details.body;
+  }
+}
+
+/**
+ * Normalises any supported response (or a status code number) into one `HttpResponse`.
+ * Throws `HttpMatcherUsageError` for anything else. Useful with a client the matchers do not know:
+ * `expect(toHttpResponse({ status: r.code, headers: r.headers, body: r.text })).toHaveStatus(200)`.
+ */
+export function toHttpResponse(value: unknown): HttpResponse {
+  return adapt('toHttpResponse', value, toHttpResponse);
+}
+
+/** What the matchers call: as `toHttpResponse`, with the matcher's name in any usage error. */
+export function adapt(matcherName: string, value: unknown, caller: (...args: never[]) => unknown): HttpResponse {
+  if (value instanceof HttpResponse) return value;
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value) || value < 100 || value > 599) {
+      throw new HttpMatcherUsageError(matcherName, `received ${String(value)}, which is not an HTTP status code (a whole number from 100 to 599).`, caller);
+    }
+    return new HttpResponse('status-code', value, value, numberDetails);
+  }
+  if (!isObject(value)) throw notAResponse(matcherName, value, caller);
+  let adapter: Adapter | undefined;
+  let rawStatus: unknown;
+  let target = value;
+  try {
+    if (value.isAxiosError === true) {
+      // axios rejects on 4xx/5xx by default; the error carries the response we want.
+      if (!isObject(value.response)) {
+        throw new HttpMatcherUsageError(
+          matcherName,
+          `received an AxiosError with no response (${describeError(value)}): the request never got an HTTP response, so there is no status to check.`,
+          caller,
+        );
+      }
+      target = value.response;
+    }
+    adapter = ADAPTERS.find((a) => a.detect(target));
+    rawStatus = adapter?.status(target);
+  } catch (error) {
+    if (error instanceof HttpMatcherUsageError) throw error;
+    throw new HttpMatcherUsageError(matcherName, `reading the received value threw: ${describeError(error)}`, caller);
+  }
+  if (adapter === undefined) throw notAResponse(matcherName, value, caller);
+  const status = rawStatus;
+  const allowZero = adapter.kind === 'fetch';
+  if (typeof status !== 'number' || !Number.isInteger(status) || ((status < 100 || status > 599) && !(allowZero && status === 0))) {
+    throw new HttpMatcherUsageError(
+      matcherName,
+      `received ${adapter.accepts.replace(/^an? /, 'a ')} whose status is ${safeString(status)}, not an HTTP status code (a whole number from 100 to 599).`,
+      caller,
+    );
+  }
+  const found = adapter;
+  const source = target;
+  return new HttpResponse(found.kind, status, value, () => {
+    try {
+      return found.details(source);
+    } catch (error) {
+      // A getter that throws while we collect evidence must not hide the verdict.
+      return { headers: new HeaderList(), statusText: `(could not read the response: ${describeError(error)})` };
+    }
+  });
+}
+
+function numberDetails(): ResponseDetails {
+  return { headers: new HeaderList() };
+}
+
+function notAResponse(matcherName: string, value: unknown, caller: (...args: never[]) => unknown): HttpMatcherUsageError {
+  return new HttpMatcherUsageError(
+    matcherName,
+    `received value must be an HTTP response: ${ACCEPTED}.\nReceived: ${describeValue(value)}`,
+    caller,
+  );
+}
+
+/** A short, never-throwing description of any value, for usage errors. */
+export function describeValue(value: unknown): string {
+  try {
+    if (value === null) return 'null';
+    if (typeof value === 'string') return `a string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    if (typeof value === 'symbol' || typeof value === 'bigint') return `a ${typeof value} ${String(value)}`;
+    if (typeof value === 'function') return `a function${value.name ? ` ${value.name}` : ''}`;
+    if (typeof value !== 'object') return String(value);
+    if (Array.isArray(value)) return `an array of ${value.length}`;
+    const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+    const keys = Object.keys(value);
+    const shown = keys.slice(0, 6).join(', ') + (keys.length > 6 ? ', …' : '');
+    return `${typeof name === 'string' && name !== 'Object' ? `a ${name}` : 'an object'} with keys { ${shown} }`;
+  } catch {
+    return 'a value that could not be inspected';
+  }
+}
+
+function describeError(error: unknown): string {
+  try {
+    if (isObject(error)) {
+      const code = typeof error.code === 'string' ? `${error.code}: ` : '';
+      return `${code}${typeof error.message === 'string' ? error.message : String(error)}`;
+    }
+    return String(error);
+  } catch {
+    return 'an error that could not be inspected';
+  }
+}
+
+function safeString(value: unknown): string {
+  try {
+    return typeof value === 'string' ? JSON.stringify(value) : String(value);
+  } catch {
+    return typeof value;
+  }
+}

@@ -1,0 +1,21 @@
+import { HeaderList } from './header-list.js';
+import { clientRequestHeaders, clientRequestUrl, isObject, method, stringOrUndefined } from './read.js';
+import type { Adapter } from './types.js';
+
+/** Node's `http.IncomingMessage`, as `http.get`/`http.request` hand it to their callback. */
+export const nodeIncomingMessage: Adapter = {
+  kind: 'node-incoming-message',
+  accepts: 'a Node http.IncomingMessage',
+  detect: (v) => typeof v.statusCode === 'number' && isObject(v.headers) && Array.isArray(v.rawHeaders) && typeof v.on === 'function',
+  status: (v) => v.statusCode,
+  details: (v) => {
+    const req = v.req;
+    return {
+      statusText: stringOrUndefined(v.statusMessage),
+      headers: HeaderList.from(v.headers),
+      url: clientRequestUrl(req),
+      request: { method: isObject(req) ? method(req.method) : undefined, url: clientRequestUrl(req) },
+      requestHeaders: HeaderList.from(clientRequestHeaders(req)),
+    };
+  },
+};

@@ -1,0 +1,22 @@
+import { HeaderList } from './header-list.js';
+import type { Adapter } from './types.js';
+
+/** Playwright's `APIResponse` (from the `request` fixture or `page.request`): everything is a method. */
+export const playwright: Adapter = {
+  kind: 'playwright',
+  accepts: 'a Playwright APIResponse',
+  detect: (v) =>
+    typeof v.status === 'function' && typeof v.headers === 'function' && typeof v.url === 'function' && typeof v.statusText === 'function',
+  status: (v) => (v.status as () => unknown)(),
+  details: (v) => {
+    const statusText = (v.statusText as () => unknown)();
+    const url = (v.url as () => unknown)();
+    // headersArray keeps repeated headers (each set-cookie) apart; headers() joins them.
+    const headers = typeof v.headersArray === 'function' ? (v.headersArray as () => unknown)() : (v.headers as () => unknown)();
+    return {
+      statusText: typeof statusText === 'string' ? statusText : undefined,
+      headers: HeaderList.from(headers),
+      url: typeof url === 'string' ? url : undefined,
+    };
+  },
+};

@@ -1,0 +1,31 @@
+import { HeaderList } from './header-list.js';
+import { clientRequestHeaders, heldBody, isObject, method, stringOrUndefined } from './read.js';
+import type { Adapter, HeldBody } from './types.js';
+
+/** A supertest/superagent response: `status`, `header`, `text`, `body`, `request`. */
+export const supertest: Adapter = {
+  kind: 'supertest',
+  accepts: 'a supertest/superagent response',
+  detect: (v) => typeof v.status === 'number' && isObject(v.header) && 'text' in v && 'body' in v,
+  status: (v) => v.status,
+  details: (v) => {
+    const request = isObject(v.request) ? v.request : undefined;
+    const url = stringOrUndefined(request?.url);
+    return {
+      statusText: isObject(v.res) ? stringOrUndefined(v.res.statusMessage) : undefined,
+      headers: HeaderList.from(v.header),
+      url,
+      request: { method: method(request?.method), url },
+      requestHeaders: HeaderList.from(isObject(request?.req) ? clientRequestHeaders(request.req) : request?.header),
+      body: supertestBody(v),
+    };
+  },
+};
+
+function supertestBody(v: Record<PropertyKey, unknown>): HeldBody | undefined {
+  // superagent fills `text` for textual bodies and parses JSON into `body`; binary bodies land in `body` as a Buffer.
+  if (typeof v.text === 'string') return heldBody(v.text);
+  const body = v.body;
+  if (body === undefined || (isObject(body) && Object.keys(body).length === 0 && !ArrayBuffer.isView(body))) return undefined;
+  return heldBody(body);
+}

@@ -1,0 +1,75 @@
+import { HttpMatcherUsageError } from './errors.js';
+import { statusLabel } from './registry/index.js';
+import type { AsymmetricMatcher, MatcherContext } from './types.js';
+
+type Caller = (...args: never[]) => unknown;
+
+export function isAsymmetricMatcher(value: unknown): value is AsymmetricMatcher {
+  return typeof value === 'object' && value !== null && typeof (value as AsymmetricMatcher).asymmetricMatch === 'function';
+}
+
+function isStatusCode(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599;
+}
+
+function show(value: unknown): string {
+  try {
+    if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+    if (Array.isArray(value)) return `[${value.slice(0, 8).map(show).join(', ')}${value.length > 8 ? ', …' : ''}]`;
+    if (value instanceof RegExp) return String(value);
+    if (typeof value === 'object' && value !== null) return 'an object';
+    return String(value);
+  } catch {
+    return typeof value;
+  }
+}
+
+/** What `toHaveStatus` accepts, checked once: a code, a non-empty list of codes, or an asymmetric matcher. */
+export interface StatusExpectation {
+  label: string;
+  test(status: number, ctx: MatcherContext): boolean;
+}
+
+export function statusExpectation(matcher: string, expected: unknown, caller: Caller): StatusExpectation {
+  if (isStatusCode(expected)) return { label: statusLabel(expected), test: (status) => status === expected };
+  if (Array.isArray(expected) && expected.length > 0 && expected.every(isStatusCode)) {
+    const codes: readonly number[] = [...expected];
+    return { label: `one of ${codes.map((c) => statusLabel(c)).join(', ')}`, test: (status) => codes.includes(status) };
+  }
+  if (isAsymmetricMatcher(expected)) {
+    return {
+      label: safeToString(expected),
+      test: (status, ctx) => ctx.equals(status, expected, ctx.customTesters ?? []),
+    };
+  }
+  throw new HttpMatcherUsageError(
+    matcher,
+    `expected must be a status code (a whole number from 100 to 599), a non-empty array of them, or an asymmetric matcher such as expect.any(Number); got ${show(expected)}.`,
+    caller,
+  );
+}
+
+function safeToString(matcher: AsymmetricMatcher): string {
+  try {
+    return String(matcher);
+  } catch {
+    return 'an asymmetric matcher';
+  }
+}
+
+/** A matcher that takes no arguments is told so when given one (`toBeSuccessful(200)` was meant as `toHaveStatus(200)`). */
+export function noArguments(matcher: string, args: readonly unknown[], caller: Caller): void {
+  if (args.length > 0) {
+    throw new HttpMatcherUsageError(matcher, `takes no arguments, got ${args.map(show).join(', ')}. To check an exact code, use toHaveStatus(${show(args[0])}).`, caller);
+  }
+}
+
+/** A string, RegExp or asymmetric matcher, as header and location expectations take them. */
+export type TextExpectation = string | RegExp | AsymmetricMatcher;
+
+export function textExpectation(matcher: string, what: string, value: unknown, caller: Caller): TextExpectation {
+  if (typeof value === 'string' || value instanceof RegExp || isAsymmetricMatcher(value)) return value;
+  throw new HttpMatcherUsageError(matcher, `${what} must be a string, a RegExp or an asymmetric matcher; got ${show(value)}.`, caller);
+}
+
+export { show as showArgument };

@@ -1,0 +1,56 @@
+import { HttpMatcherUsageError } from './errors.js';
+
+export interface HttpMatcherConfig {
+  /** Largest body a body matcher reads, in bytes. Default 10 MiB. */
+  bodyLimit: number;
+  /** Longest a body matcher waits for a body to end, in ms. Default 5000. */
+  bodyTimeout: number;
+  /** Longest body excerpt in a failure message, in characters. Default 1024. */
+  excerptLength: number;
+  /**
+   * Extra names to redact in messages, on top of the built-in list: header names, URL query
+   * parameters and JSON fields. A string matches the whole name case-insensitively; a RegExp is tested.
+   */
+  redact: ReadonlyArray<string | RegExp>;
+}
+
+const defaults: HttpMatcherConfig = {
+  bodyLimit: 10 * 1024 * 1024,
+  bodyTimeout: 5000,
+  excerptLength: 1024,
+  redact: [],
+};
+
+let current: HttpMatcherConfig = { ...defaults };
+
+/** Changes the library's limits for the rest of the process (call it in a setup file). Returns the new config. */
+export function configure(options: Partial<HttpMatcherConfig> = {}): Readonly<HttpMatcherConfig> {
+  const next = { ...current };
+  for (const key of ['bodyLimit', 'bodyTimeout', 'excerptLength'] as const) {
+    const value = options[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+      throw new HttpMatcherUsageError('configure', `${key} must be a positive whole number, got ${String(value)}`, configure);
+    }
+    next[key] = value;
+  }
+  if (options.redact !== undefined) {
+    const redact: unknown = options.redact;
+    if (!Array.isArray(redact) || !redact.every((r) => typeof r === 'string' || r instanceof RegExp)) {
+      throw new HttpMatcherUsageError('configure', 'redact must be an array of strings and RegExps', configure);
+    }
+    next.redact = [...redact];
+  }
+  current = next;
+  return getConfig();
+}
+
+/** The config in force. */
+export function getConfig(): Readonly<HttpMatcherConfig> {
+  return current;
+}
+
+/** Puts every setting back to its default (for tests). */
+export function resetConfig(): void {
+  current = { ...defaults };
+}

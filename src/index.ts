@@ -1,0 +1,22 @@
+// expect-http: runner-agnostic API. `expect-http/vitest` and `expect-http/jest` wire these into a runner.
+
+// Matchers, for expect.extend(matchers) in any runner with jest-compatible expect.
+export { matchers } from './matchers/index.js';
+export type { HttpAsyncMatchers, HttpMatchers, HttpSyncMatchers } from './matcher-types.js';
+export type { StatusClassName } from './matchers/to-have-status-class.js';
+export type { RedirectOptions } from './matchers/to-be-redirect-with-location.js';
+
+// The status registry.
+export { CLASS_NAMES, describeStatus, getStatus, listStatuses, statusClass, statusLabel } from './registry/index.js';
+export type { StatusClass, StatusEntry } from './registry/index.js';
+
+// Responses: one normalised view of every supported client's response.
+export { HeaderList, HttpResponse, toHttpResponse } from './adapters/index.js';
+export type { HeldBody, ResponseKind } from './adapters/index.js';
+
+// Configuration and errors.
+export { configure, getConfig } from './config.js';
+export type { HttpMatcherConfig } from './config.js';
+export { HttpMatcherUsageError } from './errors.js';
+export type { AsymmetricMatcher, MatcherContext, MatcherResult } from './types.js';
+// Not exported: the message builders and the adapters' internals, which may change with any release.

@@ -1,0 +1,23 @@
+import type { MatcherContext, MatcherResult } from '../types.js';
+import { toBeClientError } from './to-be-client-error.js';
+import { toBeInformational } from './to-be-informational.js';
+import { toBeRedirect } from './to-be-redirect.js';
+import { toBeRedirectWithLocation } from './to-be-redirect-with-location.js';
+import { toBeServerError } from './to-be-server-error.js';
+import { toBeSuccessful } from './to-be-successful.js';
+import { toHaveStatus } from './to-have-status.js';
+import { toHaveStatusClass } from './to-have-status-class.js';
+
+type MatcherFn = (this: MatcherContext, received: unknown, ...args: never[]) => MatcherResult | Promise<MatcherResult>;
+
+/** Every matcher, for `expect.extend(matchers)`. A test proves each file in this folder is here, typed and documented. */
+export const matchers = {
+  toHaveStatus,
+  toHaveStatusClass,
+  toBeInformational,
+  toBeSuccessful,
+  toBeRedirect,
+  toBeClientError,
+  toBeServerError,
+  toBeRedirectWithLocation,
+} satisfies Record<string, MatcherFn>;

@@ -1,0 +1,100 @@
+import { adapt, type HttpResponse } from '../adapters/index.js';
+import { showArgument, textExpectation, type TextExpectation } from '../arguments.js';
+import { HttpMatcherUsageError } from '../errors.js';
+import { safeLine } from '../message/escape.js';
+import { failureMessage } from '../message/failure-message.js';
+import { redactUrl } from '../message/redact.js';
+import type { MatcherContext, MatcherResult } from '../types.js';
+
+/** The codes that send the client elsewhere with a Location (304 is a 3xx, but not a redirect). */
+const REDIRECT_CODES: readonly number[] = [300, 301, 302, 303, 307, 308];
+
+export interface RedirectOptions {
+  /** One redirect code to require, e.g. 303 after a POST. */
+  status?: 300 | 301 | 302 | 303 | 307 | 308;
+}
+
+export function toBeRedirectWithLocation(this: MatcherContext, received: unknown, location?: unknown, options?: unknown): MatcherResult {
+  const name = 'toBeRedirectWithLocation';
+  const wanted = location === undefined ? undefined : textExpectation(name, 'location', location, toBeRedirectWithLocation);
+  const status = redirectStatusOption(options);
+  const res = adapt(name, received, toBeRedirectWithLocation);
+
+  const codes = status === undefined ? REDIRECT_CODES : [status];
+  const opaque = res.status === 0 && res.type === 'opaqueredirect';
+  const raw = opaque ? undefined : res.headers.get('location');
+  const base = res.url ?? res.request?.url;
+  const resolved = raw === undefined ? undefined : resolve(raw, base);
+  const statusOk = codes.includes(res.status);
+  const locationOk = raw !== undefined && (wanted === undefined || locationMatches(this, wanted, raw, resolved, base));
+  // An opaque redirect is a redirect, but neither its code nor its Location can be checked.
+  const pass = opaque ? wanted === undefined && status === undefined : statusOk && locationOk;
+
+  const expectedText = `${this.isNot ? 'not ' : ''}a redirect (${codes.join(', ')})${wanted === undefined ? ' with a Location' : ` to ${showArgument(wanted)}`}`;
+  return {
+    pass,
+    message: () =>
+      failureMessage(this, res, {
+        matcher: name,
+        args: 'location',
+        expected: ['Expected', expectedText],
+        notes: notes(res, raw, resolved, statusOk),
+        showHeaders: ['location'],
+      }),
+  };
+
+  function redirectStatusOption(value: unknown): number | undefined {
+    if (value === undefined) return undefined;
+    const s = typeof value === 'object' && value !== null ? (value as RedirectOptions).status : null;
+    if (s === undefined) return undefined;
+    if (typeof s === 'number' && REDIRECT_CODES.includes(s)) return s;
+    throw new HttpMatcherUsageError(name, `options must be { status?: ${REDIRECT_CODES.join(' | ')} }; got ${showArgument(s === null ? value : s)}.`, toBeRedirectWithLocation);
+  }
+}
+
+function resolve(location: string, base: string | undefined): string | undefined {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+function locationMatches(ctx: MatcherContext, wanted: TextExpectation, raw: string, resolved: string | undefined, base: string | undefined): boolean {
+  if (wanted instanceof RegExp) return wanted.test(raw) || (resolved !== undefined && wanted.test(resolved));
+  if (typeof wanted !== 'string') return ctx.equals(raw, wanted, ctx.customTesters ?? []) || (resolved !== undefined && ctx.equals(resolved, wanted, ctx.customTesters ?? []));
+  if (wanted === raw || wanted === resolved) return true;
+  if (base !== undefined) return resolved !== undefined && resolve(wanted, base) === resolved;
+  // The client did not keep the request URL (undici.request): compare what both say after the host.
+  const path = (url: string): string | undefined => {
+    const u = resolve(url, 'http://unknown.invalid');
+    return u === undefined ? undefined : u.slice(u.indexOf('/', u.indexOf('//') + 2));
+  };
+  return path(wanted) !== undefined && path(wanted) === path(raw);
+}
+
+function notes(res: HttpResponse, raw: string | undefined, resolved: string | undefined, statusOk: boolean): string[] {
+  if (res.status === 0 && res.type === 'opaqueredirect') return [];
+  const out: string[] = [];
+  if (raw !== undefined) {
+    const shown = redactUrl(safeLine(raw));
+    out.push(`Received location: ${shown}${resolved !== undefined && resolved !== raw ? ` (resolves to ${redactUrl(safeLine(resolved))})` : ''}`);
+  } else if (statusOk) {
+    out.push('The response has no Location header, so the client has nowhere to go.');
+  }
+  if (res.redirected && res.status >= 200 && res.status < 300) {
+    out.push(followedNote(res));
+  } else if (res.status === 304) {
+    out.push('304 Not Modified is a 3xx but not a redirect: it answers a conditional request (If-None-Match / If-Modified-Since).');
+  }
+  return out;
+}
+
+function followedNote(res: HttpResponse): string {
+  const how =
+    res.kind === 'got' ? 'pass followRedirect: false to got' :
+    res.kind === 'axios' ? 'pass maxRedirects: 0 to axios' :
+    res.kind === 'fetch' ? "pass { redirect: 'manual' } to fetch" :
+    'turn off redirect following in the client';
+  return `The client already followed the redirect: this is the final response${res.url ? ` from ${redactUrl(safeLine(res.url))}` : ''}, not the 3xx. To assert on the redirect itself, ${how}.`;
+}

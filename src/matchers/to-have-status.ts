@@ -1,0 +1,19 @@
+import { adapt } from '../adapters/index.js';
+import { statusExpectation } from '../arguments.js';
+import { failureMessage } from '../message/failure-message.js';
+import type { MatcherContext, MatcherResult } from '../types.js';
+
+export function toHaveStatus(this: MatcherContext, received: unknown, expected: unknown): MatcherResult {
+  const wanted = statusExpectation('toHaveStatus', expected, toHaveStatus);
+  const res = adapt('toHaveStatus', received, toHaveStatus);
+  const pass = wanted.test(res.status, this);
+  return {
+    pass,
+    message: () =>
+      failureMessage(this, res, {
+        matcher: 'toHaveStatus',
+        args: 'expected',
+        expected: ['Expected status', `${this.isNot ? 'not ' : ''}${wanted.label}`],
+      }),
+  };
+}

@@ -1,0 +1,69 @@
+import type { HeldBody } from '../adapters/index.js';
+import { boundedJson } from './bounded-json.js';
+import { cutText, escapeText } from './escape.js';
+import { redactText } from './redact.js';
+
+// Bodies up to this size are parsed to pretty-print them; larger ones are cut as they are, so
+// building a message never costs more than this however large the body.
+const PARSE_LIMIT = 64 * 1024;
+const TEXTUAL = /^(text\/|application\/([\w.+-]*\+)?(json|xml|javascript|x-www-form-urlencoded|graphql|yaml|x-ndjson)\b)|\+(json|xml)\b/i;
+
+/** The body as a message shows it: a heading and a capped, escaped, redacted excerpt. */
+export function bodyExcerpt(body: HeldBody, contentType: string | undefined, limit: number, hidden?: Set<string>): { heading: string; text?: string } {
+  if (body.type === 'value') {
+    if (typeof body.value === 'string') return textExcerpt(body.value, contentType, limit, undefined, hidden);
+    const json = boundedJson(body.value, limit, hidden);
+    return finish('Body (parsed by the client):', json.text, json.complete ? undefined : 'cut', limit, hidden);
+  }
+  if (body.type === 'bytes') {
+    const { bytes } = body;
+    if (bytes.length === 0) return { heading: 'Body: empty' };
+    const textual = contentType !== undefined && TEXTUAL.test(contentType);
+    const head = bytes.subarray(0, limit * 4 + 4);
+    if (!textual && looksBinary(head)) return { heading: `Body: <binary, ${formatBytes(bytes.length)}${contentType ? `, ${contentType}` : ''}>` };
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(head, { stream: true });
+    return textExcerpt(text, contentType, limit, bytes.length, hidden);
+  }
+  return textExcerpt(body.text, contentType, limit, undefined, hidden);
+}
+
+function textExcerpt(text: string, contentType: string | undefined, limit: number, byteLength: number | undefined, hidden: Set<string> | undefined): { heading: string; text?: string } {
+  if (text.length === 0) return { heading: 'Body: empty' };
+  const size = byteLength === undefined ? `${text.length.toLocaleString('en-US')} characters` : formatBytes(byteLength);
+  const isJson = contentType === undefined ? /^\s*[[{]/.test(text) : /json/i.test(contentType);
+  if (isJson && text.length <= PARSE_LIMIT) {
+    try {
+      const json = boundedJson(JSON.parse(text), limit, hidden);
+      return finish(`Body (${size}, JSON):`, json.text, json.complete ? undefined : size, limit, hidden);
+    } catch {
+      // Not valid JSON after all: show it as it came.
+    }
+  }
+  const cut = cutText(text, limit);
+  const whole = cut.length === text.length && (byteLength === undefined || byteLength <= limit);
+  return finish(`Body (${size}):`, cut, whole ? undefined : size, limit, hidden);
+}
+
+function finish(heading: string, text: string, cutOf: string | undefined, limit: number, hidden: Set<string> | undefined): { heading: string; text: string } {
+  const shown = redactText(escapeText(cutText(text, limit)), hidden);
+  const indented = shown.replace(/^/gm, '  ');
+  return { heading, text: cutOf === undefined ? indented : `${indented}\n  … (cut at ${limit} characters${cutOf === 'cut' ? '' : ` of ${cutOf}`})` };
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes.includes(0)) return true;
+  try {
+    // A cut at the end may split a character, so only the part before the last 3 bytes must be valid UTF-8.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.max(0, bytes.length - 3)));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(1)} GB`;
+}

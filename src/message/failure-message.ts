@@ -1,0 +1,49 @@
+import type { HttpResponse } from '../adapters/index.js';
+import type { MatcherContext } from '../types.js';
+import { knownSecrets, sweepSecrets } from './redact.js';
+import { meaningLines, receivedStatus, evidenceLines } from './response-section.js';
+
+export interface FailureParts {
+  /** The matcher's name, for the hint line. */
+  matcher: string;
+  /** How the hint line names the arguments: `'expected'`, `'location, options'`, `''`. */
+  args?: string;
+  /** The expectation, e.g. `['Expected status', '200 OK']`: printed in the runner's expected colour. */
+  expected: readonly [label: string, text: string];
+  /** Lines after the expected/received pair that explain this matcher's verdict. */
+  notes?: readonly string[];
+  /** Header names to show as evidence on top of those the status calls for. */
+  showHeaders?: readonly string[];
+}
+
+/**
+ * The one way a failure message is built:
+ *
+ *   expect(response).toHaveStatus(expected)
+ *
+ *   Expected status: 200 OK
+ *   Received status: 503 Service Unavailable (5xx Server Error)
+ *
+ *   Meaning: … / Hint: …       (not under .not: the user expected this code)
+ *   notes
+ *   Request, telling headers, body excerpt
+ *
+ * Every known secret of the response is swept out of the finished text.
+ */
+export function failureMessage(ctx: MatcherContext, res: HttpResponse, parts: FailureParts): string {
+  const { utils } = ctx;
+  const [label, text] = parts.expected;
+  const width = Math.max(label.length, 'Received status'.length);
+  const hint = utils.matcherHint(parts.matcher, 'response', parts.args ?? '', { isNot: ctx.isNot ?? false, promise: ctx.promise ?? '' });
+  const sections = [
+    hint,
+    `${`${label}:`.padEnd(width + 2)}${utils.EXPECTED_COLOR(text)}\n${'Received status:'.padEnd(width + 2)}${utils.RECEIVED_COLOR(receivedStatus(res))}`,
+  ];
+  const meaning = ctx.isNot ? [] : meaningLines(res);
+  if (meaning.length > 0) sections.push(meaning.join('\n'));
+  if (parts.notes && parts.notes.length > 0) sections.push(parts.notes.join('\n'));
+  const hidden = new Set(knownSecrets(res));
+  sections.push(...evidenceLines(res, parts.showHeaders, hidden));
+  // Values redacted in one place (a body field) are swept from every other (an echo in the URL).
+  return sweepSecrets(sections.join('\n\n'), [...hidden]);
+}

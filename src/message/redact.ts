@@ -1,0 +1,123 @@
+import type { HttpResponse } from '../adapters/index.js';
+import { getConfig } from '../config.js';
+
+export const REDACTED = '[redacted]';
+
+// A name is secret when one of its words is one of these (x-api-key, accessToken, session_id, set-cookie).
+// Words, not substrings: "author" and "www-authenticate" stay visible; WWW-Authenticate is evidence, not a secret.
+const SECRET_WORDS = new Set([
+  'token', 'secret', 'password', 'passwd', 'pwd', 'passphrase', 'apikey', 'key', 'auth', 'authorization',
+  'session', 'sessionid', 'sid', 'cookie', 'signature', 'sig', 'credential', 'credentials', 'jwt', 'bearer', 'otp',
+]);
+// Query parameters that carry a secret although their name says nothing (an OAuth authorization code).
+const SECRET_QUERY_NAMES = new Set(['code']);
+
+function words(name: string): string[] {
+  return name.replace(/([a-z\d])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z\d]+/).filter(Boolean);
+}
+
+/** Whether values under this header, query parameter or JSON field name are kept out of messages. */
+export function isSecretName(name: string, place: 'header' | 'query' | 'field' = 'field'): boolean {
+  const lower = name.toLowerCase();
+  for (const rule of getConfig().redact) {
+    if (typeof rule === 'string' ? rule.toLowerCase() === lower : rule.test(name)) return true;
+  }
+  if (place === 'query' && SECRET_QUERY_NAMES.has(lower)) return true;
+  return words(name).some((w) => SECRET_WORDS.has(w)) || SECRET_WORDS.has(lower.replace(/[^a-z\d]/g, ''));
+}
+
+/** A header value as a message may show it: the auth scheme and cookie names stay, the secrets go. */
+export function redactHeader(name: string, value: string): string {
+  const lower = name.toLowerCase();
+  if (lower === 'set-cookie') return value.replace(/^([^=;]*)=[^;]*/, `$1=${REDACTED}`);
+  if (lower === 'cookie') return value.replace(/([^=;\s]+)=[^;]*/g, `$1=${REDACTED}`);
+  if (!isSecretName(name, 'header')) return value;
+  const scheme = /^(Bearer|Basic|Digest|Token|Negotiate|AWS4-HMAC-SHA256|ApiKey)\s/i.exec(value);
+  return scheme ? `${scheme[1]} ${REDACTED}` : REDACTED;
+}
+
+/** A URL with userinfo and secret query values replaced; done on the string, so nothing else is normalised. */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/^([a-z][a-z\d+.-]*:\/\/)[^@/?#]*@/i, `$1${REDACTED}@`)
+    .replace(/([?&;])([^=&#;]+)=([^&#;]*)/g, (whole, sep: string, name: string) =>
+      isSecretName(safeDecode(name), 'query') ? `${sep}${name}=${REDACTED}` : whole,
+    );
+}
+
+/** Secret values in free text (a body excerpt): JSON members, form fields and auth schemes. */
+export function redactText(text: string, hidden?: Set<string>): string {
+  const hide = (value: string): void => {
+    const bare = value.replace(/^"|"$/g, '');
+    if (bare.length >= 4) hidden?.add(bare);
+  };
+  return text
+    .replace(/"((?:[^"\\\n]|\\.){1,100})"(\s*:\s*)("(?:[^"\\]|\\.)*"?|[^\s,}\]]+)/g, (whole, name: string, colon: string, value: string) => {
+      if (!isSecretName(name)) return whole;
+      hide(value);
+      return `"${name}"${colon}"${REDACTED}"`;
+    })
+    .replace(/(^|[&?\s])([A-Za-z_][\w.-]{0,60})=([^&\s]+)/g, (whole, sep: string, name: string, value: string) => {
+      if (!isSecretName(name, 'query')) return whole;
+      hide(value);
+      return `${sep}${name}=${REDACTED}`;
+    })
+    .replace(/\b(Bearer|Basic|Token)\s+([\w.~+/=-]{4,})/g, (_whole, scheme: string, value: string) => {
+      hide(value);
+      return `${scheme} ${REDACTED}`;
+    });
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Every secret value this response and its request carry, so the finished message can be swept for
+ * them wherever they appear (an Authorization header echoed into a body, a token in a redirect URL).
+ */
+export function knownSecrets(res: HttpResponse | undefined): string[] {
+  if (res === undefined || res.kind === 'status-code') return [];
+  const found = new Set<string>();
+  const add = (value: string | undefined): void => {
+    if (value !== undefined && value.length >= 4) found.add(value);
+  };
+  const details = res.details;
+  for (const list of [details.headers, details.requestHeaders]) {
+    if (list === undefined) continue;
+    for (const [name, values] of list.entries()) {
+      const lower = name.toLowerCase();
+      for (const value of values) {
+        if (lower === 'set-cookie' || lower === 'cookie') {
+          for (const m of value.matchAll(lower === 'cookie' ? /[^=;\s]+=([^;]*)/g : /^[^=;]*=([^;]*)/g)) add(m[1]?.trim());
+        } else if (isSecretName(name, 'header')) {
+          add(value);
+          add(/^\S+\s+(.+)$/.exec(value)?.[1]);
+        }
+      }
+    }
+  }
+  for (const url of [details.url, details.request?.url]) {
+    if (url === undefined) continue;
+    const userinfo = /^[a-z][a-z\d+.-]*:\/\/([^@/?#]*)@/i.exec(url)?.[1];
+    for (const part of userinfo?.split(':') ?? []) add(part);
+    for (const m of url.matchAll(/[?&;]([^=&#;]+)=([^&#;]*)/g)) {
+      if (isSecretName(safeDecode(m[1] ?? ''), 'query')) {
+        add(m[2]);
+        add(safeDecode(m[2] ?? ''));
+      }
+    }
+  }
+  return [...found];
+}
+
+/** Replaces every known secret value in a finished message. Longest first, so a secret's own parts go with it. */
+export function sweepSecrets(message: string, secrets: readonly string[]): string {
+  let out = message;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join(REDACTED);
+  return out;
+}

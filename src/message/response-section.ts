@@ -1,0 +1,76 @@
+import type { HttpResponse } from '../adapters/index.js';
+import { getConfig } from '../config.js';
+import { getStatus, statusClass, statusLabel } from '../registry/index.js';
+import { bodyExcerpt } from './body-excerpt.js';
+import { safeLine } from './escape.js';
+import { redactHeader, redactUrl } from './redact.js';
+
+/** The received status as one line's worth of text: `503 Service Unavailable (5xx Server Error)`. */
+export function receivedStatus(res: HttpResponse): string {
+  if (res.status === 0) return `0 (no status: fetch response of type "${res.type ?? 'unknown'}")`;
+  return statusLabel(res.status);
+}
+
+/** What the received code means and what to check: the registry's words. */
+export function meaningLines(res: HttpResponse): string[] {
+  if (res.status === 0) {
+    return res.type === 'opaqueredirect'
+      ? ['Meaning: an opaque redirect. fetch was called with redirect: "manual" where the fetch spec hides the status and Location (a browser, a service worker, or msw in the browser).',
+        'Hint:    in Node, fetch exposes the real 3xx and its Location; in a browser, assert on res.type === "opaqueredirect", or follow the redirect and check res.url.']
+      : ['Meaning: a network error (Response.error()): the request got no HTTP response at all.'];
+  }
+  const entry = getStatus(res.status);
+  if (entry === undefined) {
+    const cls = statusClass(res.status);
+    const base = cls === undefined ? undefined : getStatus(Number(cls[0]) * 100);
+    return base ? [`Meaning: ${res.status} is not a registered status code; clients treat it as ${base.code} ${base.reason} (RFC 9110 §15).`] : [];
+  }
+  const lines = [`Meaning: ${entry.description}${entry.spec ? ` (${entry.spec})` : ''}`];
+  if (entry.hint) lines.push(`Hint:    ${entry.hint}`);
+  return lines;
+}
+
+// Headers that explain a code: which to show for which status.
+function evidenceHeaders(status: number): string[] {
+  const names = ['content-type'];
+  if ((status >= 300 && status < 400) || status === 201) names.unshift('location');
+  if (status === 401) names.unshift('www-authenticate');
+  if (status === 407) names.unshift('proxy-authenticate');
+  if (status === 405) names.unshift('allow');
+  if (status === 426) names.unshift('upgrade');
+  if (status === 416) names.unshift('content-range');
+  if (status === 304) names.unshift('etag', 'last-modified');
+  if (status === 429 || status === 503) names.unshift('retry-after');
+  return names;
+}
+
+const RATE_LIMIT = /^(x-)?ratelimit/i;
+
+/** Request line, telling headers, and the body excerpt: the evidence in the response. */
+export function evidenceLines(res: HttpResponse, extraHeaders: readonly string[] = [], hidden?: Set<string>): string[] {
+  if (res.kind === 'status-code') return [];
+  const sections: string[] = [];
+  const { request, url } = res;
+  if (request?.url !== undefined || request?.method !== undefined) {
+    sections.push(`Request: ${request.method ?? ''} ${redactUrl(safeLine(request.url ?? url ?? ''))}`.replace('  ', ' ').trimEnd());
+  }
+  if (url !== undefined && url !== request?.url) {
+    sections.push(`${res.redirected ? 'Final URL (after redirects)' : 'URL'}: ${redactUrl(safeLine(url))}`);
+  }
+  const names = [...new Set([...extraHeaders.map((n) => n.toLowerCase()), ...evidenceHeaders(res.status)])];
+  const headerLines: string[] = [];
+  for (const [name, values] of res.headers.entries()) {
+    if (!names.includes(name) && !(RATE_LIMIT.test(name) && (res.status === 429 || res.status === 503))) continue;
+    for (const value of name === 'set-cookie' ? values : [values.join(', ')]) {
+      headerLines.push(`  ${safeLine(name, 80)}: ${safeLine(redactHeader(name, value))}`);
+    }
+  }
+  if (headerLines.length > 0) sections.push(`Response headers:\n${headerLines.join('\n')}`);
+  else if (res.headers.size > 0) sections.push('Response headers: no Content-Type');
+  const body = res.body;
+  if (body !== undefined) {
+    const excerpt = bodyExcerpt(body, res.headers.get('content-type'), getConfig().excerptLength, hidden);
+    sections.push(excerpt.text === undefined ? excerpt.heading : `${excerpt.heading}\n${excerpt.text}`);
+  }
+  return sections;
+}

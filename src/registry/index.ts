@@ -1,0 +1,71 @@
+import { STATUS_RECORDS } from './statuses.js';
+import type { StatusClass, StatusEntry } from './types.js';
+
+export type { StatusClass, StatusEntry } from './types.js';
+
+/** RFC 9110 §15 names of the five classes. */
+export const CLASS_NAMES: Readonly<Record<StatusClass, string>> = {
+  '1xx': 'Informational',
+  '2xx': 'Successful',
+  '3xx': 'Redirection',
+  '4xx': 'Client Error',
+  '5xx': 'Server Error',
+};
+
+const byCode = new Map<number, StatusEntry>();
+for (const record of STATUS_RECORDS) {
+  byCode.set(
+    record.code,
+    Object.freeze({
+      ...record,
+      aliases: Object.freeze([...(record.aliases ?? [])]),
+      class: statusClass(record.code) as StatusClass,
+      official: record.origin === undefined,
+    }),
+  );
+}
+
+/** The registry entry for `code`, or `undefined` when the code is not registered (IANA or well-known unofficial). */
+export function getStatus(code: number): StatusEntry | undefined {
+  return byCode.get(code);
+}
+
+/** `'1xx'`…`'5xx'`, or `undefined` for anything that is not a whole number from 100 to 599. */
+export function statusClass(code: number): StatusClass | undefined {
+  if (!Number.isInteger(code) || code < 100 || code > 599) return undefined;
+  return `${Math.floor(code / 100)}xx` as StatusClass;
+}
+
+/** Every registered entry, sorted by code. */
+export function listStatuses(): readonly StatusEntry[] {
+  return [...byCode.values()];
+}
+
+/**
+ * One line for people: `404 Not Found (4xx Client Error): <description>`. An unregistered code in
+ * range is described by its class, as RFC 9110 §15 tells clients to treat it as the class's x00.
+ */
+export function describeStatus(code: number): string {
+  const cls = statusClass(code);
+  if (cls === undefined) return `${String(code)} is not an HTTP status code (they are whole numbers from 100 to 599).`;
+  const entry = byCode.get(code);
+  if (entry === undefined) {
+    const base = byCode.get(Number(cls[0]) * 100);
+    return `${code} (unregistered, ${cls} ${CLASS_NAMES[cls]}): not in the IANA registry; clients treat it as ${base?.code} ${base?.reason}.`;
+  }
+  return `${statusLabel(code)}: ${entry.description}`;
+}
+
+/**
+ * The code with its reason and class, as messages print it: `503 Service Unavailable (5xx Server Error)`,
+ * `520 Web Server Returned an Unknown Error (5xx Server Error; unofficial, Cloudflare)`, `299 (2xx Successful; unregistered)`.
+ */
+export function statusLabel(code: number): string {
+  const cls = statusClass(code);
+  if (cls === undefined) return String(code);
+  const entry = byCode.get(code);
+  const classText = `${cls} ${CLASS_NAMES[cls]}`;
+  if (entry === undefined) return `${code} (${classText}; unregistered)`;
+  const flags = entry.official ? (entry.deprecated ? '; deprecated' : '') : `; unofficial, ${entry.origin}`;
+  return `${code} ${entry.reason} (${classText}${flags})`;
+}

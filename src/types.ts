@@ -1,0 +1,38 @@
+/**
+ * The part of a runner's matcher context we use. Structural, so the matchers depend on neither
+ * vitest's nor jest's types, and both runners' `this` fits it.
+ */
+export interface MatcherHintOptions {
+  isNot?: boolean;
+  promise?: string;
+  secondArgument?: string;
+}
+
+export interface MatcherUtils {
+  matcherHint(matcherName: string, received?: string, expected?: string, options?: MatcherHintOptions): string;
+  printExpected(value: unknown): string;
+  printReceived(value: unknown): string;
+  EXPECTED_COLOR(text: string): string;
+  RECEIVED_COLOR(text: string): string;
+  diff(a: unknown, b: unknown, options?: unknown): string | null | undefined;
+}
+
+export interface MatcherContext {
+  isNot?: boolean | undefined;
+  promise?: string | undefined;
+  utils: MatcherUtils;
+  equals(a: unknown, b: unknown, customTesters?: Array<any>, strictCheck?: boolean): boolean;
+  customTesters?: Array<any> | undefined;
+}
+
+export interface MatcherResult {
+  pass: boolean;
+  message: () => string;
+  actual?: unknown;
+  expected?: unknown;
+}
+
+/** `expect.any(Number)`, `expect.stringContaining(…)` and the like, as both runners shape them. */
+export interface AsymmetricMatcher {
+  asymmetricMatch(other: unknown): boolean;
+}
