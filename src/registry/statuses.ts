@@ -559,6 +559,7 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
     reason: 'Not Extended',
     description: 'The server wanted the request to declare a mandatory HTTP extension; RFC 2774 has since been moved to Historic and IANA marks the code obsoleted.',
     spec: 'RFC 2774 §7',
+    deprecated: true,
   },
   {
     code: 511,

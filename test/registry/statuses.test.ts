@@ -198,9 +198,10 @@ describe('STATUS_RECORDS', () => {
     }
   });
 
-  it('marks 305 and 306 deprecated', () => {
+  it('marks 305, 306 and the obsoleted 510 deprecated', () => {
     expect(record(305).deprecated).toBe(true);
     expect(record(306).deprecated).toBe(true);
+    expect(record(510).deprecated).toBe(true);
   });
 
   it('leaves deprecated unset rather than false', () => {
