@@ -5,6 +5,8 @@ export { matchers } from './matchers/index.js';
 export type { HttpAsyncMatchers, HttpMatchers, HttpSyncMatchers } from './matcher-types.js';
 export type { StatusClassName } from './matchers/to-have-status-class.js';
 export type { RedirectOptions } from './matchers/to-be-redirect-with-location.js';
+export type { ContentTypeOptions, ContentTypeShorthand } from './matchers/to-have-content-type.js';
+export type { CookieExpectation } from './matchers/to-have-cookie.js';
 
 // The status registry.
 export { CLASS_NAMES, describeStatus, getStatus, listStatuses, statusClass, statusLabel } from './registry/index.js';

@@ -1,6 +1,8 @@
 import type { TextExpectation } from './arguments.js';
 import type { RedirectOptions } from './matchers/to-be-redirect-with-location.js';
 import type { StatusClassName } from './matchers/to-have-status-class.js';
+import type { ContentTypeOptions, ContentTypeShorthand } from './matchers/to-have-content-type.js';
+import type { CookieExpectation } from './matchers/to-have-cookie.js';
 import type { AsymmetricMatcher } from './types.js';
 
 /**
@@ -51,6 +53,31 @@ export interface HttpSyncMatchers<R = void> {
    * @example expect(res).toBeRedirectWithLocation('/login', { status: 303 })
    */
   toBeRedirectWithLocation(location?: TextExpectation, options?: RedirectOptions): R;
+  /**
+   * The response has the header `name` (case-insensitive), and when `expected` is given its value matches:
+   * a string exactly (ignoring surrounding spaces), a RegExp, or an asymmetric matcher. A repeated header is
+   * compared as its values joined with `, `; Set-Cookie passes when any one line matches.
+   * Values of secret headers (Authorization, Set-Cookie, *-token, …) never appear in the message.
+   * @example expect(res).toHaveHeader('x-request-id')
+   * @example expect(res).toHaveHeader('Cache-Control', /no-store/)
+   */
+  toHaveHeader(name: string, expected?: TextExpectation): R;
+  /**
+   * The Content-Type's media type (parameters ignored, case-insensitive) is `expected`: a shorthand
+   * (`'json'` also matches any `+json` type such as application/problem+json), a media type such as
+   * `'application/pdf'` or `'image/*'`, or a RegExp tested against the whole header. `options.charset`
+   * also checks the charset parameter, case-insensitively.
+   * @example expect(res).toHaveContentType('json')
+   * @example expect(res).toHaveContentType('text/html', { charset: 'utf-8' })
+   */
+  toHaveContentType(expected: ContentTypeShorthand | (string & {}) | RegExp, options?: ContentTypeOptions): R;
+  /**
+   * The response sets the cookie `name` (exact, case-sensitive) in a Set-Cookie header, and it has every
+   * attribute in `expected`. Cookie values never appear in the message, only their length.
+   * @example expect(res).toHaveCookie('session')
+   * @example expect(res).toHaveCookie('session', { httpOnly: true, secure: true, sameSite: 'Lax', path: '/' })
+   */
+  toHaveCookie(name: string, expected?: CookieExpectation): R;
 }
 
 /** The asynchronous (body) matchers: instance-only, always awaited. */

@@ -5,6 +5,9 @@ import { toBeRedirect } from './to-be-redirect.js';
 import { toBeRedirectWithLocation } from './to-be-redirect-with-location.js';
 import { toBeServerError } from './to-be-server-error.js';
 import { toBeSuccessful } from './to-be-successful.js';
+import { toHaveContentType } from './to-have-content-type.js';
+import { toHaveCookie } from './to-have-cookie.js';
+import { toHaveHeader } from './to-have-header.js';
 import { toHaveStatus } from './to-have-status.js';
 import { toHaveStatusClass } from './to-have-status-class.js';
 
@@ -20,4 +23,7 @@ export const matchers = {
   toBeClientError,
   toBeServerError,
   toBeRedirectWithLocation,
+  toHaveHeader,
+  toHaveContentType,
+  toHaveCookie,
 } satisfies Record<string, MatcherFn>;

@@ -1,0 +1,34 @@
+import type { TextExpectation } from './arguments.js';
+import { cutText, escapeLine } from './message/escape.js';
+import type { AsymmetricMatcher, MatcherContext } from './types.js';
+
+/** Whether `value` meets a string (exactly), RegExp or asymmetric-matcher expectation. */
+export function matchesText(ctx: MatcherContext, expected: TextExpectation, value: string): boolean {
+  if (typeof expected === 'string') return expected === value;
+  // A copy without g/y: a user's global RegExp keeps lastIndex between calls and would alternate verdicts.
+  if (expected instanceof RegExp) return new RegExp(expected.source, expected.flags.replace(/[gy]/g, '')).test(value);
+  return ctx.equals(value, expected, ctx.customTesters ?? []);
+}
+
+/** How a message shows an expectation the user wrote: `"no-store"`, `/^abc/i`, `StringContaining "abc"`. */
+export function describeText(ctx: MatcherContext, expected: TextExpectation): string {
+  if (typeof expected === 'string') return quote(expected);
+  if (expected instanceof RegExp) return escapeLine(cutText(String(expected), 200));
+  return describeAsymmetric(ctx, expected);
+}
+
+/** A JSON-quoted, escaped, capped string. */
+export function quote(text: string, max = 200): string {
+  const cut = cutText(text, max);
+  return escapeLine(JSON.stringify(cut)) + (cut.length < text.length ? `… (${text.length} characters)` : '');
+}
+
+/** The runner's own rendering (`StringContaining "abc"`, `Any<Date>`), without its colour: the message colours it. */
+export function describeAsymmetric(ctx: MatcherContext, matcher: AsymmetricMatcher): string {
+  try {
+    // eslint-disable-next-line no-control-regex
+    return escapeLine(cutText(ctx.utils.printExpected(matcher).replace(/\u001b\[[\d;]*m/g, ''), 200));
+  } catch {
+    return 'an asymmetric matcher';
+  }
+}

@@ -1,0 +1,176 @@
+import axios from 'axios';
+import { got } from 'got';
+import supertest from 'supertest';
+import { request as undiciRequest } from 'undici';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HttpMatcherUsageError } from '../../src/index.js';
+import { toHaveContentType } from '../../src/matchers/to-have-content-type.js';
+import { failureOf } from '../helpers/message.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+
+expect.extend({ toHaveContentType });
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((fn) => fn()));
+});
+
+/**
+ * `/status/<code>` answering with this Content-Type and a small body valid for it (supertest parses
+ * bodies by type), or with no body and no Content-Type.
+ */
+function route(code: number, type?: string, body?: string): string {
+  if (type === undefined) return `/status/${code}?body=`;
+  const valid = /json/i.test(type) ? '{"ok":true}' : /multipart/i.test(type) ? '--abc--\r\n' : /form/i.test(type) ? 'a=1' : 'ok';
+  return `/status/${code}?${new URLSearchParams({ type, body: body ?? valid })}`;
+}
+
+const CLIENTS: ReadonlyArray<{ name: string; get(path: string): Promise<unknown> }> = [
+  {
+    name: 'fetch',
+    async get(path) {
+      const res = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+      cleanups.push(() => (res.bodyUsed ? undefined : res.body?.cancel()));
+      return res;
+    },
+  },
+  { name: 'supertest', get: async (path) => await supertest(server.url).get(path) },
+  // responseType text: axios would otherwise try to parse the small bodies as JSON.
+  { name: 'axios', get: (path) => axios.get(`${server.url}${path}`, { validateStatus: () => true, maxRedirects: 0, responseType: 'text' }) },
+  { name: 'got', get: (path) => got(`${server.url}${path}`, { throwHttpErrors: false, followRedirect: false, retry: { limit: 0 } }) },
+  {
+    name: 'undici.request',
+    async get(path) {
+      const res = await undiciRequest(`${server.url}${path}`);
+      cleanups.push(() => res.body.dump());
+      return res;
+    },
+  },
+];
+
+describe.each(CLIENTS)('toHaveContentType over $name', ({ get }) => {
+  it('matches the media type case-insensitively, ignoring parameters', async () => {
+    const res = await get(route(200, 'Application/JSON; charset=utf-8'));
+    expect(res).toHaveContentType('json');
+    expect(res).toHaveContentType('application/json');
+    expect(res).toHaveContentType('APPLICATION/Json');
+    expect(res).toHaveContentType('application/*');
+    expect(res).toHaveContentType(/charset=utf-8/);
+    expect(res).not.toHaveContentType('html');
+    expect(res).not.toHaveContentType('text/json');
+  });
+
+  it("'json' also matches any +json type, such as application/problem+json", async () => {
+    const res = await get(route(422, 'application/problem+json'));
+    expect(res).toHaveContentType('json');
+    expect(res).toHaveContentType('application/problem+json');
+    expect(res).not.toHaveContentType('application/json');
+    expect(res).not.toHaveContentType('xml');
+  });
+
+  it('knows the other shorthands: html, text, xml, form, multipart', async () => {
+    expect(await get(route(200, 'text/html; charset=utf-8'))).toHaveContentType('html');
+    expect(await get(route(200, 'text/html'))).toHaveContentType('text');
+    expect(await get(route(200, 'text/csv'))).toHaveContentType('text');
+    expect(await get(route(200, 'text/csv'))).not.toHaveContentType('html');
+    expect(await get(route(200, 'application/atom+xml'))).toHaveContentType('xml');
+    expect(await get(route(200, 'text/xml'))).toHaveContentType('xml');
+    expect(await get(route(200, 'application/x-www-form-urlencoded'))).toHaveContentType('form');
+    expect(await get(route(200, 'multipart/form-data; boundary=abc'))).toHaveContentType('multipart');
+    expect(await get(route(200, 'application/json'))).not.toHaveContentType('text');
+  });
+
+  it('checks the charset parameter, quoted or not, case-insensitively', async () => {
+    expect(await get(route(200, 'text/html; charset=UTF-8'))).toHaveContentType('html', { charset: 'utf-8' });
+    expect(await get(route(200, 'text/html;charset="utf-8"'))).toHaveContentType('html', { charset: 'UTF-8' });
+    const latin = await get(route(200, 'text/html; charset=iso-8859-1'));
+    expect(latin).not.toHaveContentType('html', { charset: 'utf-8' });
+    const message = failureOf(() => expect(latin).toHaveContentType('html', { charset: 'utf-8' }));
+    expect(message).toContain('Expected content type: HTML (text/html) with charset utf-8');
+    expect(message).toContain('The media type matches; the charset is "iso-8859-1", not "utf-8".');
+    expect(failureOf(() => expect(latin).toHaveContentType('json', { charset: 'iso-8859-1' }))).not.toContain('The media type matches');
+  });
+
+  it('fails with the content type it received', async () => {
+    const res = await get(route(200, 'text/html; charset=utf-8'));
+    const message = failureOf(() => expect(res).toHaveContentType('json'));
+    expect(message).toContain('expect(response).toHaveContentType(expected)');
+    expect(message).toContain('Expected content type: JSON (application/json or any +json type)\nReceived status:       200 OK (2xx Successful)');
+    expect(message).toContain('Received content type: text/html; charset=utf-8');
+    expect(message).toContain('HTML where JSON was expected is often an error page');
+  });
+
+  it('under .not, fails on a match and says what matched', async () => {
+    const res = await get(route(200, 'application/json'));
+    const message = failureOf(() => expect(res).not.toHaveContentType('json'));
+    expect(message).toContain('expect(response).not.toHaveContentType(expected)');
+    expect(message).toContain('Expected content type: not JSON (application/json or any +json type)');
+    expect(message).toContain('Received content type: application/json');
+  });
+
+  it('says when there is no Content-Type, and that a 204 is not expected to have one', async () => {
+    const ok = await get(route(200));
+    expect(ok).not.toHaveContentType('json');
+    expect(failureOf(() => expect(ok).toHaveContentType('json'))).toContain('The response has no Content-Type header.');
+    const empty = await get('/status/204');
+    expect(failureOf(() => expect(empty).toHaveContentType('json'))).toContain(
+      'The response has no Content-Type header.\nThat is expected: a 204 No Content response has no body, so there is no content to describe.',
+    );
+  });
+});
+
+describe('toHaveContentType', () => {
+  it('reads like this when the type differs', async () => {
+    const res = await supertest(server.url).get(route(404, 'text/html; charset=utf-8', '<h1>Not Found</h1>'));
+    expect(failureOf(() => expect(res).toHaveContentType('json'))).toMatchInlineSnapshot(`
+      "expect(response).toHaveContentType(expected)
+
+      Expected content type: JSON (application/json or any +json type)
+      Received status:       404 Not Found (4xx Client Error)
+
+      Meaning: The server has nothing at the target URI, or will not admit that something exists there. (RFC 9110 §15.5.5)
+      Hint:    Check the path, the ids in it and the base URL (a missing prefix or version segment is common), and whether the route is registered; some APIs also answer 404 to hide resources you may not see.
+
+      Received content type: text/html; charset=utf-8
+      HTML where JSON was expected is often an error page, a proxy's page or a single-page app's index.html served for an unknown path: see the body.
+
+      Request: GET http://127.0.0.1:PORT/status/404?type=text%2Fhtml%3B+charset%3Dutf-8&body=%3Ch1%3ENot+Found%3C%2Fh1%3E
+
+      Response headers:
+        content-type: text/html; charset=utf-8
+
+      Body (18 characters):
+        <h1>Not Found</h1>"
+    `);
+  });
+
+  it('leaves the response usable: the body can still be read after the assertion', async () => {
+    const res = await fetch(`${server.url}/status/200`);
+    expect(res).toHaveContentType('json');
+    expect(() => expect(res).toHaveContentType('html')).toThrow();
+    await expect(res.json()).resolves.toEqual({ status: 200 });
+  });
+
+  it('throws a usage error for a bad expected value or options, also under .not', async () => {
+    const res = await fetch(`${server.url}/status/200`);
+    cleanups.push(() => res.body?.cancel());
+    for (const bad of [undefined, null, 42, '', 'application', 'application/', ['json']]) {
+      expect(() => expect(res).toHaveContentType(bad as never)).toThrow(HttpMatcherUsageError);
+      expect(() => expect(res).not.toHaveContentType(bad as never)).toThrow(/toHaveContentType: expected must be one of 'json', 'html', 'text', 'xml', 'form', 'multipart', a media type/);
+    }
+    expect(() => expect(res).not.toHaveContentType('jsno' as never)).toThrow("Did you mean 'json'?");
+    expect(() => expect(res).not.toHaveContentType('application/json; charset=utf-8')).toThrow(
+      "toHaveContentType: expected is a media type without parameters; got \"application/json; charset=utf-8\". To check the charset, pass { charset: '…' } as the second argument",
+    );
+    expect(() => expect(res).not.toHaveContentType('json', { charst: 'utf-8' } as never)).toThrow('toHaveContentType: options has unknown key "charst"; the only option is charset.');
+    expect(() => expect(res).not.toHaveContentType('json', { charset: '' })).toThrow('toHaveContentType: options.charset must be a non-empty string');
+    expect(() => expect(res).toHaveContentType('json', 'utf-8' as never)).toThrow('toHaveContentType: options must be an object such as { charset: \'utf-8\' }');
+    expect(() => expect(204).not.toHaveContentType('json')).toThrow('toHaveContentType: received the bare status code 204, which has no headers');
+  });
+});
