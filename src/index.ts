@@ -7,6 +7,7 @@ export type { StatusClassName } from './matchers/to-have-status-class.js';
 export type { RedirectOptions } from './matchers/to-be-redirect-with-location.js';
 export type { ContentTypeOptions, ContentTypeShorthand } from './matchers/to-have-content-type.js';
 export type { CookieExpectation } from './matchers/to-have-cookie.js';
+export type { StandardSchemaV1 } from './matchers/to-match-schema.js';
 
 // The status registry.
 export { CLASS_NAMES, describeStatus, getStatus, listStatuses, statusClass, statusLabel } from './registry/index.js';
@@ -15,6 +16,9 @@ export type { StatusClass, StatusEntry } from './registry/index.js';
 // Responses: one normalised view of every supported client's response.
 export { HeaderList, HttpResponse, toHttpResponse } from './adapters/index.js';
 export type { HeldBody, ResponseKind } from './adapters/index.js';
+// Body reading: the one read the body matchers share, for the test to use after them.
+export { readBody } from './adapters/read-body.js';
+export type { ResponseBody } from './adapters/read-body.js';
 
 // Configuration and errors.
 export { configure, getConfig } from './config.js';

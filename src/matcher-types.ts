@@ -1,5 +1,6 @@
 import type { TextExpectation } from './arguments.js';
 import type { RedirectOptions } from './matchers/to-be-redirect-with-location.js';
+import type { StandardSchemaV1 } from './matchers/to-match-schema.js';
 import type { StatusClassName } from './matchers/to-have-status-class.js';
 import type { ContentTypeOptions, ContentTypeShorthand } from './matchers/to-have-content-type.js';
 import type { CookieExpectation } from './matchers/to-have-cookie.js';
@@ -80,9 +81,48 @@ export interface HttpSyncMatchers<R = void> {
   toHaveCookie(name: string, expected?: CookieExpectation): R;
 }
 
-/** The asynchronous (body) matchers: instance-only, always awaited. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface HttpAsyncMatchers {}
+/**
+ * The asynchronous (body) matchers: instance-only, always awaited. They read the body once per response
+ * (a fetch Response through `clone()`, so the test can still read it; other streams via `readBody`),
+ * bounded by `bodyLimit` and `bodyTimeout` from `configure()`.
+ */
+export interface HttpAsyncMatchers {
+  /**
+   * The body is JSON and, when `expected` is given, equals it as `toEqual` would (asymmetric matchers
+   * work inside). Without `expected`, only that the body is valid JSON. When it is not JSON, the message
+   * says what it is instead (an HTML error page, empty, binary) rather than showing a SyntaxError.
+   * @example await expect(res).toHaveJsonBody({ id: 1, name: expect.any(String) })
+   * @example await expect(res).toHaveJsonBody()
+   */
+  toHaveJsonBody(expected?: unknown): Promise<void>;
+  /**
+   * The body is JSON that contains `subset`, with `toMatchObject` semantics: extra members are ignored,
+   * arrays must match element by element.
+   * @example await expect(res).toMatchJsonBody({ user: { role: 'admin' } })
+   */
+  toMatchJsonBody(subset: object): Promise<void>;
+  /**
+   * The body, as text, is exactly `expected` (a string), or a RegExp finds a match in it, or an
+   * asymmetric matcher accepts it.
+   * @example await expect(res).toHaveTextBody('OK')
+   * @example await expect(res).toHaveTextBody(/<title>Sign in<\/title>/)
+   */
+  toHaveTextBody(expected: TextExpectation): Promise<void>;
+  /**
+   * The body is JSON that a Standard Schema (zod, valibot, arktype, …) accepts; the message lists each
+   * issue with its path, e.g. `items[2].price: Expected number, received string`.
+   * @example await expect(res).toMatchSchema(z.object({ id: z.number(), items: z.array(Item) }))
+   */
+  toMatchSchema(schema: StandardSchemaV1): Promise<void>;
+  /**
+   * The response is RFC 9457 problem details: Content-Type application/problem+json, a JSON object body
+   * whose standard members have the right types (`status`, if present, equal to the response status;
+   * `type` and `instance` URI references), and, when `expected` is given, those members (a subset;
+   * an absent `type` counts as `'about:blank'`).
+   * @example await expect(res).toBeProblemDetails({ type: 'https://example.com/probs/out-of-credit', title: expect.any(String) })
+   */
+  toBeProblemDetails(expected?: object): Promise<void>;
+}
 
 /** Every matcher. */
 export interface HttpMatchers<R = void> extends HttpSyncMatchers<R>, HttpAsyncMatchers {}

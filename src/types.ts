@@ -15,7 +15,13 @@ export interface MatcherUtils {
   EXPECTED_COLOR(text: string): string;
   RECEIVED_COLOR(text: string): string;
   diff(a: unknown, b: unknown, options?: unknown): string | null | undefined;
+  /** The testers `toMatchObject` adds to `equals` (vitest and jest both provide them). */
+  subsetEquality?: EqualityTester | undefined;
+  iterableEquality?: EqualityTester | undefined;
 }
+
+/** A custom equality tester, as `expect.addEqualityTesters` and `this.equals` take them. */
+export type EqualityTester = (a: any, b: any, customTesters: Array<any>) => boolean | undefined;
 
 export interface MatcherContext {
   isNot?: boolean | undefined;

@@ -1,6 +1,7 @@
 import type { MatcherContext, MatcherResult } from '../types.js';
 import { toBeClientError } from './to-be-client-error.js';
 import { toBeInformational } from './to-be-informational.js';
+import { toBeProblemDetails } from './to-be-problem-details.js';
 import { toBeRedirect } from './to-be-redirect.js';
 import { toBeRedirectWithLocation } from './to-be-redirect-with-location.js';
 import { toBeServerError } from './to-be-server-error.js';
@@ -8,8 +9,12 @@ import { toBeSuccessful } from './to-be-successful.js';
 import { toHaveContentType } from './to-have-content-type.js';
 import { toHaveCookie } from './to-have-cookie.js';
 import { toHaveHeader } from './to-have-header.js';
+import { toHaveJsonBody } from './to-have-json-body.js';
 import { toHaveStatus } from './to-have-status.js';
 import { toHaveStatusClass } from './to-have-status-class.js';
+import { toHaveTextBody } from './to-have-text-body.js';
+import { toMatchJsonBody } from './to-match-json-body.js';
+import { toMatchSchema } from './to-match-schema.js';
 
 type MatcherFn = (this: MatcherContext, received: unknown, ...args: never[]) => MatcherResult | Promise<MatcherResult>;
 
@@ -26,4 +31,9 @@ export const matchers = {
   toHaveHeader,
   toHaveContentType,
   toHaveCookie,
+  toHaveJsonBody,
+  toMatchJsonBody,
+  toHaveTextBody,
+  toMatchSchema,
+  toBeProblemDetails,
 } satisfies Record<string, MatcherFn>;

@@ -50,7 +50,7 @@ function finish(heading: string, text: string, cutOf: string | undefined, limit:
   return { heading, text: cutOf === undefined ? indented : `${indented}\n  … (cut at ${limit} characters${cutOf === 'cut' ? '' : ` of ${cutOf}`})` };
 }
 
-function looksBinary(bytes: Uint8Array): boolean {
+export function looksBinary(bytes: Uint8Array): boolean {
   if (bytes.includes(0)) return true;
   try {
     // A cut at the end may split a character, so only the part before the last 3 bytes must be valid UTF-8.

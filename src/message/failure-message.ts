@@ -1,4 +1,4 @@
-import type { HttpResponse } from '../adapters/index.js';
+import type { HeldBody, HttpResponse } from '../adapters/index.js';
 import type { MatcherContext } from '../types.js';
 import { knownSecrets, sweepSecrets } from './redact.js';
 import { meaningLines, receivedStatus, evidenceLines } from './response-section.js';
@@ -14,6 +14,8 @@ export interface FailureParts {
   notes?: readonly string[];
   /** Header names to show as evidence on top of those the status calls for. */
   showHeaders?: readonly string[];
+  /** The body a body matcher read (a stream the response object does not hold), shown instead of `res.body`. */
+  body?: HeldBody | undefined;
 }
 
 /**
@@ -43,7 +45,7 @@ export function failureMessage(ctx: MatcherContext, res: HttpResponse, parts: Fa
   if (meaning.length > 0) sections.push(meaning.join('\n'));
   if (parts.notes && parts.notes.length > 0) sections.push(parts.notes.join('\n'));
   const hidden = new Set(knownSecrets(res));
-  sections.push(...evidenceLines(res, parts.showHeaders, hidden));
+  sections.push(...evidenceLines(res, parts.showHeaders, hidden, parts.body));
   // Values redacted in one place (a body field) are swept from every other (an echo in the URL).
   return sweepSecrets(sections.join('\n\n'), [...hidden]);
 }

@@ -1,4 +1,4 @@
-import type { HttpResponse } from '../adapters/index.js';
+import type { HeldBody, HttpResponse } from '../adapters/index.js';
 import { getConfig } from '../config.js';
 import { getStatus, statusClass, statusLabel } from '../registry/index.js';
 import { bodyExcerpt } from './body-excerpt.js';
@@ -47,7 +47,7 @@ function evidenceHeaders(status: number): string[] {
 const RATE_LIMIT = /^(x-)?ratelimit/i;
 
 /** Request line, telling headers, and the body excerpt: the evidence in the response. */
-export function evidenceLines(res: HttpResponse, extraHeaders: readonly string[] = [], hidden?: Set<string>): string[] {
+export function evidenceLines(res: HttpResponse, extraHeaders: readonly string[] = [], hidden?: Set<string>, readBody?: HeldBody): string[] {
   if (res.kind === 'status-code') return [];
   const sections: string[] = [];
   const { request, url } = res;
@@ -67,7 +67,7 @@ export function evidenceLines(res: HttpResponse, extraHeaders: readonly string[]
   }
   if (headerLines.length > 0) sections.push(`Response headers:\n${headerLines.join('\n')}`);
   else if (res.headers.size > 0) sections.push('Response headers: no Content-Type');
-  const body = res.body;
+  const body = readBody ?? res.body;
   if (body !== undefined) {
     const excerpt = bodyExcerpt(body, res.headers.get('content-type'), getConfig().excerptLength, hidden);
     sections.push(excerpt.text === undefined ? excerpt.heading : `${excerpt.heading}\n${excerpt.text}`);

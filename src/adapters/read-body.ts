@@ -1,0 +1,381 @@
+import { getConfig } from '../config.js';
+import { HttpMatcherUsageError } from '../errors.js';
+import { formatBytes } from '../message/body-excerpt.js';
+import { statusLabel } from '../registry/index.js';
+import { adapt, type HttpResponse } from './index.js';
+import { isObject } from './read.js';
+import type { HeldBody } from './types.js';
+
+/** A response body, read once and shared by every body matcher on the same response. */
+export interface ResponseBody {
+  /** The body as text, decoded by the Content-Type charset (UTF-8 when none is given). */
+  readonly text: string;
+  /** The body's bytes (for a body the client already parsed: its JSON, UTF-8 encoded). */
+  readonly bytes: Uint8Array;
+  /** The body parsed as JSON, or the value the client already parsed (axios, supertest). Throws a SyntaxError when it is not JSON. */
+  json(): unknown;
+  /** The response's Content-Type header, if it has one. */
+  readonly contentType?: string | undefined;
+}
+
+type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+
+class BodyView implements ResponseBody {
+  readonly #held: HeldBody;
+  #text: string | undefined;
+  #bytes: Uint8Array | undefined;
+  #parsed: Parsed | undefined;
+
+  constructor(held: HeldBody, readonly contentType: string | undefined) {
+    this.#held = held;
+  }
+
+  get text(): string {
+    if (this.#text !== undefined) return this.#text;
+    const held = this.#held;
+    return (this.#text = held.type === 'text' ? held.text : held.type === 'bytes' ? decode(held.bytes, this.contentType) : stringify(held.value));
+  }
+
+  get bytes(): Uint8Array {
+    return (this.#bytes ??= this.#held.type === 'bytes' ? this.#held.bytes : new TextEncoder().encode(this.text));
+  }
+
+  json(): unknown {
+    const parsed = BodyView.parse(this);
+    if (parsed.ok) return parsed.value;
+    throw parsed.error;
+  }
+
+  /** Parsed once per response: several matchers and readBody().json() share the result. */
+  static parse(view: BodyView): Parsed {
+    if (view.#parsed !== undefined) return view.#parsed;
+    const held = view.#held;
+    if (held.type === 'value') return (view.#parsed = { ok: true, value: held.value });
+    try {
+      return (view.#parsed = { ok: true, value: JSON.parse(view.text) });
+    } catch (error) {
+      return (view.#parsed = { ok: false, error });
+    }
+  }
+
+  static held(view: BodyView): HeldBody {
+    return view.#held;
+  }
+}
+
+/** The body parsed as JSON once per response: `{ ok: true, value }`, or the SyntaxError. */
+export function parsedJson(body: ResponseBody): Parsed {
+  return body instanceof BodyView ? BodyView.parse(body) : tryParse(body);
+}
+
+function tryParse(body: ResponseBody): Parsed {
+  try {
+    return { ok: true, value: body.json() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** The body as a failure message shows it (the bytes read from a stream, or what the client held). */
+export function shownBody(body: ResponseBody): HeldBody {
+  return body instanceof BodyView ? BodyView.held(body) : { type: 'bytes', bytes: body.bytes };
+}
+
+type Outcome = { readonly ok: true; readonly body: BodyView } | { readonly ok: false; readonly problem: string };
+
+// Keyed by the object the user holds, so every body matcher on one response, and readBody afterwards,
+// share one read: a stream can be read only once.
+const cache = new WeakMap<object, Promise<Outcome>>();
+
+/**
+ * Reads the body of any supported response, once: the body matchers share this read, so several of
+ * them can check one response, and the test can still get at the body afterwards. A fetch Response is
+ * read through `clone()`, so `res.json()` keeps working too; single-use streams (undici.request's
+ * `body`, a Node IncomingMessage) can only be read once, so get their body from here.
+ * Reading is bounded by `bodyLimit` and `bodyTimeout` (see `configure`); past either it throws
+ * `HttpMatcherUsageError`, as it does when the body was already consumed elsewhere.
+ * @example
+ * const res = await request(`${base}/users/1`); // undici.request: a single-use stream
+ * await expect(res).toHaveJsonBody({ id: 1, name: expect.any(String) });
+ * const user = (await readBody(res)).json(); // the same read, not a second one
+ */
+export async function readBody(received: unknown): Promise<ResponseBody> {
+  return bodyOf('readBody', adapt('readBody', received, readBody));
+}
+
+/** What the body matchers call: as `readBody`, with the matcher's name in any error. */
+export async function bodyOf(matcherName: string, res: HttpResponse): Promise<ResponseBody> {
+  if (res.kind === 'status-code' || !isObject(res.source)) {
+    throw new HttpMatcherUsageError(matcherName, `received the status code ${res.status}, which has no body: pass the response itself.`);
+  }
+  let pending = cache.get(res.source);
+  if (pending === undefined) {
+    pending = load(res);
+    cache.set(res.source, pending);
+  }
+  const outcome = await pending;
+  // A new error per call, so its stack leads to the assertion that awaited it.
+  if (!outcome.ok) throw new HttpMatcherUsageError(matcherName, outcome.problem);
+  return outcome.body;
+}
+
+type Obj = Record<PropertyKey, unknown>;
+
+async function load(res: HttpResponse): Promise<Outcome> {
+  const contentType = res.headers.get('content-type');
+  const ok = (held: HeldBody): Outcome => ({ ok: true, body: new BodyView(held, contentType) });
+  const empty = ok({ type: 'bytes', bytes: new Uint8Array(0) });
+  try {
+    const held = res.body;
+    if (held !== undefined) return ok(held);
+    const source = res.source as Obj;
+
+    if (res.kind === 'fetch') {
+      if (res.status === 0 || source.body === null || source.body === undefined) return empty;
+      if (source.bodyUsed === true || (isObject(source.body) && source.body.locked === true)) return { ok: false, problem: consumedProblem(res) };
+      const declared = declaredTooLarge(res);
+      if (declared !== undefined) return declared;
+      // The clone is ours to read and cancel; the user's Response stays unread.
+      const copy = (source.clone as () => Obj)();
+      return await fromStream(res, copy.body, ok, empty);
+    }
+    if (res.kind === 'playwright') {
+      const bytes = await withTimeout((source.body as () => Promise<unknown>)());
+      if (bytes === TIMEOUT) return { ok: false, problem: timeoutProblem(res, 0) };
+      return ok({ type: 'bytes', bytes: toBytes(bytes) });
+    }
+    return await fromStream(res, streamOf(res), ok, empty);
+  } catch (error) {
+    return { ok: false, problem: `reading the body failed: ${describeError(error)}. ${context(res)}` };
+  }
+}
+
+/** Where a client that does not hold the body keeps its stream. */
+function streamOf(res: HttpResponse): unknown {
+  const source = res.source as Obj;
+  switch (res.kind) {
+    case 'undici-request':
+      return source.body;
+    case 'node-incoming-message':
+      return source;
+    case 'axios': {
+      // responseType: 'stream'; an AxiosError carries the response.
+      const target = source.isAxiosError === true && isObject(source.response) ? source.response : source;
+      return target.data;
+    }
+    case 'plain':
+      return source.body;
+    default:
+      return undefined;
+  }
+}
+
+async function fromStream(res: HttpResponse, stream: unknown, ok: (held: HeldBody) => Outcome, empty: Outcome): Promise<Outcome> {
+  if (!isObject(stream)) return empty;
+  let chunks: ChunkSource;
+  if (typeof stream.getReader === 'function') {
+    if (stream.locked === true) return { ok: false, problem: consumedProblem(res) };
+    const declared = declaredTooLarge(res);
+    if (declared !== undefined) {
+      if (typeof stream.cancel === 'function') void (stream.cancel as () => Promise<void>)().catch(ignore);
+      return declared;
+    }
+    const reader = (stream.getReader as () => WebReader)();
+    chunks = { next: () => reader.read(), stop: () => void reader.cancel().catch(ignore) };
+  } else if (typeof stream[Symbol.asyncIterator] === 'function') {
+    if (stream.bodyUsed === true || stream.readableDidRead === true || stream.readableEnded === true) {
+      return { ok: false, problem: consumedProblem(res) };
+    }
+    const declared = declaredTooLarge(res);
+    if (declared !== undefined) {
+      destroy(stream);
+      return declared;
+    }
+    const iterator = (stream[Symbol.asyncIterator] as () => AsyncIterator<unknown>)();
+    chunks = {
+      next: () => iterator.next(),
+      stop: () => {
+        // destroy() ends the socket too; a stream without it is asked to stop through its iterator.
+        if (!destroy(stream)) void iterator.return?.()?.catch(ignore);
+      },
+    };
+  } else {
+    return empty;
+  }
+  const read = await collect(chunks);
+  if ('bytes' in read) return ok({ type: 'bytes', bytes: read.bytes });
+  if (read.stopped === 'limit') return { ok: false, problem: limitProblem(res, read.received) };
+  if (read.stopped === 'timeout') return { ok: false, problem: timeoutProblem(res, read.received) };
+  return { ok: false, problem: `reading the body failed after ${formatBytes(read.received)}: ${describeError(read.error)}. ${context(res)}` };
+}
+
+interface WebReader {
+  read(): Promise<IteratorResult<unknown>>;
+  cancel(): Promise<void>;
+}
+
+interface ChunkSource {
+  next(): Promise<IteratorResult<unknown>>;
+  /** Stops the stream for good: cancels the reader or destroys the Node stream. */
+  stop(): void;
+}
+
+type Collected =
+  | { readonly bytes: Uint8Array }
+  | { readonly stopped: 'limit'; readonly received: number }
+  | { readonly stopped: 'timeout'; readonly received: number }
+  | { readonly stopped: 'error'; readonly received: number; readonly error: unknown };
+
+const TIMEOUT = Symbol('timeout');
+
+/** Reads chunks until the end, the size cap or the time cap, whichever comes first; never leaves a timer behind. */
+async function collect(source: ChunkSource): Promise<Collected> {
+  const { bodyLimit, bodyTimeout } = getConfig();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<typeof TIMEOUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMEOUT), bodyTimeout);
+  });
+  try {
+    for (;;) {
+      const next = source.next();
+      // Once the race is lost, this read is settled by stop(); its outcome no longer matters.
+      next.catch(ignore);
+      const step = await Promise.race([next, expired]);
+      if (step === TIMEOUT) {
+        source.stop();
+        return { stopped: 'timeout', received };
+      }
+      if (step.done === true) break;
+      const chunk = toBytes(step.value);
+      received += chunk.byteLength;
+      if (received > bodyLimit) {
+        source.stop();
+        return { stopped: 'limit', received };
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    source.stop();
+    return { stopped: 'error', received, error };
+  } finally {
+    clearTimeout(timer);
+  }
+  return { bytes: concat(chunks, received) };
+}
+
+async function withTimeout<T>(promise: Promise<T>): Promise<T | typeof TIMEOUT> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<typeof TIMEOUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMEOUT), getConfig().bodyTimeout);
+  });
+  promise.catch(ignore);
+  try {
+    return await Promise.race([promise, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function toBytes(value: unknown): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  if (typeof value === 'string') return new TextEncoder().encode(value);
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  throw new TypeError(`the stream gave a chunk that is not bytes or text (${typeof value})`);
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+function destroy(stream: Obj): boolean {
+  if (typeof stream.destroy !== 'function') return false;
+  (stream.destroy as () => void)();
+  return true;
+}
+
+function ignore(): void {}
+
+function decode(bytes: Uint8Array, contentType: string | undefined): string {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
+  try {
+    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+  } catch {
+    // An unknown charset label: UTF-8 is the best guess.
+    return new TextDecoder().decode(bytes);
+  }
+}
+
+function stringify(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+// Content-Length says at once what reading would find out after bodyLimit bytes.
+function declaredTooLarge(res: HttpResponse): Outcome | undefined {
+  const declared = Number(res.headers.get('content-length'));
+  if (!Number.isSafeInteger(declared) || declared <= getConfig().bodyLimit) return undefined;
+  return { ok: false, problem: limitProblem(res, undefined, declared) };
+}
+
+function limitProblem(res: HttpResponse, received: number | undefined, declared?: number): string {
+  const limit = getConfig().bodyLimit;
+  const found = declared !== undefined ? `its Content-Length is ${formatBytes(declared)}` : `reading stopped after ${formatBytes(received ?? 0)}`;
+  return (
+    `the body is larger than bodyLimit (${formatBytes(limit)}): ${found}, so it was not checked. ${context(res)}\n` +
+    `To check bodies this large, raise the limit: configure({ bodyLimit: ${Math.max(limit * 2, declared ?? 0)} }) from 'expect-http' (in bytes).`
+  );
+}
+
+function timeoutProblem(res: HttpResponse, received: number): string {
+  const { bodyTimeout } = getConfig();
+  const type = res.headers.get('content-type') ?? '';
+  const why = /text\/event-stream/i.test(type)
+    ? 'An event stream does not end by itself: assert on its status and headers instead.'
+    : 'The server is still sending it, or holds the connection open (a stream or long poll).';
+  return (
+    `the body did not end within bodyTimeout (${bodyTimeout} ms); ${formatBytes(received)} had arrived, so it was not checked. ${context(res)}\n` +
+    `${why} If the body is only slow, raise the limit: configure({ bodyTimeout: ${bodyTimeout * 4} }) from 'expect-http' (in ms).`
+  );
+}
+
+function consumedProblem(res: HttpResponse): string {
+  const what =
+    res.kind === 'fetch'
+      ? 'this fetch Response was already read (bodyUsed is true), e.g. by `await res.json()` before the matcher'
+      : `the body stream of this ${res.kind === 'undici-request' ? 'undici.request() result' : 'response'} was already read (by .json()/.text(), a 'data' listener or a for await loop)`;
+  return (
+    `${what}, so there is no body left to check.\n` +
+    "Run the body matchers before reading the body yourself, and get the body afterwards from readBody(res) ('expect-http'): it returns the read the matchers share."
+  );
+}
+
+function context(res: HttpResponse): string {
+  const type = res.headers.get('content-type');
+  return `(Response: ${statusLabel(res.status)}${type === undefined ? '' : `, Content-Type: ${type.slice(0, 100)}`}.)`;
+}
+
+function describeError(error: unknown): string {
+  try {
+    if (isObject(error)) {
+      const code = typeof error.code === 'string' ? `${error.code}: ` : '';
+      return `${code}${typeof error.message === 'string' ? error.message : String(error)}`;
+    }
+    return String(error);
+  } catch {
+    return 'an error that could not be inspected';
+  }
+}

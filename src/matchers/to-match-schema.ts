@@ -1,0 +1,91 @@
+import { adapt } from '../adapters/index.js';
+import { bodyOf, parsedJson, shownBody } from '../adapters/read-body.js';
+import { isObject } from '../adapters/read.js';
+import { showArgument } from '../arguments.js';
+import { HttpMatcherUsageError } from '../errors.js';
+import { safeLine } from '../message/escape.js';
+import { failureMessage } from '../message/failure-message.js';
+import { notJsonLines } from '../message/not-json.js';
+import type { MatcherContext, MatcherResult } from '../types.js';
+
+/**
+ * A Standard Schema v1 validator (https://standardschema.dev): zod 3.24+, valibot 1, arktype 2,
+ * effect's `Schema.standardSchemaV1(…)` and others. No validator library is a dependency of expect-http.
+ */
+export interface StandardSchemaV1 {
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => StandardSchemaResult | Promise<StandardSchemaResult>;
+  };
+}
+
+type StandardSchemaResult =
+  | { readonly value: unknown; readonly issues?: undefined }
+  | { readonly issues: ReadonlyArray<{ readonly message: string; readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined }> };
+
+const MAX_ISSUES = 20;
+
+export async function toMatchSchema(this: MatcherContext, received: unknown, schema: unknown): Promise<MatcherResult> {
+  const name = 'toMatchSchema';
+  const standard = isObject(schema) ? schema['~standard'] : undefined;
+  if (!isObject(standard) || typeof standard.validate !== 'function') {
+    throw new HttpMatcherUsageError(
+      name,
+      `schema must be a Standard Schema (an object with a "~standard" property: zod 3.24+, valibot 1, arktype 2, …); got ${showArgument(schema)}.`,
+      toMatchSchema,
+    );
+  }
+  const vendor = typeof standard.vendor === 'string' ? safeLine(standard.vendor, 40) : 'Standard';
+  const res = adapt(name, received, toMatchSchema);
+  const body = await bodyOf(name, res);
+  const parsed = parsedJson(body);
+  let issues: readonly unknown[] = [];
+  if (parsed.ok) {
+    try {
+      const result: unknown = await (standard.validate as (value: unknown) => unknown)(parsed.value);
+      issues = isObject(result) && Array.isArray(result.issues) ? result.issues : [];
+    } catch (error) {
+      throw new HttpMatcherUsageError(name, `the ${vendor} schema's validate threw: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const pass = parsed.ok && issues.length === 0;
+
+  const notes = (): string[] => {
+    if (pass) return [];
+    if (!parsed.ok) return notJsonLines(body.text, body.bytes, body.contentType, res.status, parsed.error);
+    const lines = issues.slice(0, MAX_ISSUES).map((issue) => `  ${issueLine(issue)}`);
+    if (issues.length > MAX_ISSUES) lines.push(`  … and ${issues.length - MAX_ISSUES} more`);
+    return [`Schema issues (${issues.length}):`, ...lines];
+  };
+  return {
+    pass,
+    message: () =>
+      failureMessage(this, res, {
+        matcher: name,
+        args: 'schema',
+        expected: ['Expected body', `${this.isNot ? 'not ' : ''}JSON matching the ${vendor} schema`],
+        notes: notes(),
+        body: shownBody(body),
+      }),
+  };
+}
+
+/** `items[2].price: Expected number, received string` */
+function issueLine(issue: unknown): string {
+  const message = isObject(issue) && typeof issue.message === 'string' ? issue.message : 'invalid';
+  const path = isObject(issue) && Array.isArray(issue.path) ? formatPath(issue.path) : '';
+  return safeLine(`${path === '' ? '(root)' : path}: ${message}`, 300);
+}
+
+function formatPath(path: readonly unknown[]): string {
+  let out = '';
+  for (const segment of path) {
+    const key = isObject(segment) && 'key' in segment ? segment.key : segment;
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? key : `.${key}`;
+    else if (typeof key === 'string') out += `[${JSON.stringify(key)}]`;
+    else out += `[${String(key)}]`;
+  }
+  return out;
+}

@@ -1,0 +1,151 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import axios from 'axios';
+import { request } from 'undici';
+import * as v from 'valibot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { HttpMatcherUsageError, readBody } from '../../src/index.js';
+import { toMatchSchema } from '../../src/matchers/to-match-schema.js';
+import { asyncFailureOf } from '../helpers/message.js';
+import { startServer, statusRoutes, type TestServer } from '../helpers/server.js';
+
+expect.extend({ toMatchSchema });
+
+const CART = {
+  id: 'cart_1',
+  headers: { 'x-trace': 42 },
+  items: [
+    { sku: 'A-1', price: 9.5 },
+    { sku: 'B-7', price: 20 },
+    { sku: 'C-3', price: '12.00' },
+  ],
+};
+
+function routes(req: IncomingMessage, res: ServerResponse): void {
+  const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+  if (path === '/cart') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(CART));
+  else if (path === '/many') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(Array.from({ length: 25 }, (_, i) => String(i))));
+  else statusRoutes(req, res);
+}
+
+const Zcart = z.object({
+  id: z.string(),
+  headers: z.object({ 'x-trace': z.string() }),
+  items: z.array(z.object({ sku: z.string(), price: z.number() })),
+});
+const Vcart = v.object({
+  id: v.string(),
+  headers: v.object({ 'x-trace': v.string() }),
+  items: v.array(v.object({ sku: v.string(), price: v.number() })),
+});
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer(routes);
+});
+afterAll(() => server.close());
+
+const get = (path: string): Promise<Response> => fetch(`${server.url}${path}`);
+
+describe('toMatchSchema', () => {
+  it('passes when a zod or valibot schema accepts the JSON body', async () => {
+    const res = await get('/cart');
+    await expect(res).toMatchSchema(z.object({ id: z.string(), items: z.array(z.object({ sku: z.string() })) }));
+    await expect(res).toMatchSchema(v.object({ id: v.string() }));
+    await expect(res).not.toMatchSchema(Zcart);
+    await expect(res).not.toMatchSchema(Vcart);
+    await expect(res.json()).resolves.toEqual(CART);
+  });
+
+  it('awaits an asynchronous schema', async () => {
+    const res = await get('/cart');
+    const known = z.string().refine(async (id) => Promise.resolve(id.startsWith('cart_')), 'unknown cart');
+    await expect(res).toMatchSchema(z.object({ id: known }));
+    await expect(res).not.toMatchSchema(z.object({ id: known.refine(async () => Promise.resolve(false), 'cart is closed') }));
+  });
+
+  it('lists each zod issue with its path', async () => {
+    const message = await asyncFailureOf(async () => expect(await get('/cart')).toMatchSchema(Zcart));
+    expect(message).toMatchInlineSnapshot(`
+      "expect(response).toMatchSchema(schema)
+
+      Expected body:   JSON matching the zod schema
+      Received status: 200 OK (2xx Successful)
+
+      Meaning: The request succeeded and the body carries the result, whose meaning depends on the method. (RFC 9110 §15.3.1)
+      Hint:    If you expected an error, read the body: some APIs report failures inside a 200, and single-page app fallbacks serve index.html with 200 for unknown paths.
+
+      Schema issues (2):
+        headers["x-trace"]: Invalid input: expected string, received number
+        items[2].price: Invalid input: expected number, received string
+
+      URL: http://127.0.0.1:PORT/cart
+
+      Response headers:
+        content-type: application/json
+
+      Body (131 B, JSON):
+        {
+          "id": "cart_1",
+          "headers": {
+            "x-trace": 42
+          },
+          "items": [
+            {
+              "sku": "A-1",
+              "price": 9.5
+            },
+            {
+              "sku": "B-7",
+              "price": 20
+            },
+            {
+              "sku": "C-3",
+              "price": "12.00"
+            }
+          ]
+        }"
+    `);
+  });
+
+  it('lists valibot issues, whose path segments are objects with a key', async () => {
+    const message = await asyncFailureOf(async () => expect(await get('/cart')).toMatchSchema(Vcart));
+    expect(message).toContain('Expected body:   JSON matching the valibot schema');
+    expect(message).toContain('Schema issues (2):\n  headers["x-trace"]: Invalid type: Expected string but received 42\n  items[2].price: Invalid type: Expected number but received "12.00"');
+  });
+
+  it('names a root-level issue and caps a long list', async () => {
+    const res = await request(`${server.url}/many`);
+    const rootMessage = await asyncFailureOf(() => expect(res).toMatchSchema(z.object({})));
+    expect(rootMessage).toContain('Schema issues (1):\n  (root): Invalid input: expected object, received array');
+    const message = await asyncFailureOf(() => expect(res).toMatchSchema(z.array(z.number())));
+    expect(message).toContain('Schema issues (25):\n  [0]: Invalid input: expected number, received string\n');
+    expect(message).toContain('  [19]: Invalid input: expected number, received string\n  … and 5 more');
+    expect((await readBody(res)).json()).toHaveLength(25);
+  });
+
+  it('says the body is not JSON before any schema runs', async () => {
+    const message = await asyncFailureOf(async () => expect(await get('/status/500?body=Internal%20error')).toMatchSchema(Zcart));
+    expect(message).toContain('Received status: 500 Internal Server Error (5xx Server Error)');
+    expect(message).toContain('The body is not valid JSON (Content-Type: text/plain): ');
+    expect(message).toContain('The body starts with "Internal error".');
+    expect(message).not.toContain('Schema issues');
+  });
+
+  it('validates the value axios already parsed', async () => {
+    await expect(await axios.get(`${server.url}/cart`)).toMatchSchema(z.object({ items: z.array(z.unknown()).length(3) }));
+  });
+
+  it('under .not, fails when the schema accepts the body', async () => {
+    const message = await asyncFailureOf(async () => expect(await get('/cart')).not.toMatchSchema(v.object({ id: v.string() })));
+    expect(message).toContain('expect(response).not.toMatchSchema(schema)\n\nExpected body:   not JSON matching the valibot schema');
+  });
+
+  it('throws a usage error for something that is not a Standard Schema, also under .not', async () => {
+    const res = await get('/cart');
+    await expect(expect(res).not.toMatchSchema({ type: 'object' } as never)).rejects.toThrow(HttpMatcherUsageError);
+    await expect(expect(res).toMatchSchema({ type: 'object' } as never)).rejects.toThrow(
+      'toMatchSchema: schema must be a Standard Schema (an object with a "~standard" property: zod 3.24+, valibot 1, arktype 2, …); got an object.',
+    );
+  });
+});
