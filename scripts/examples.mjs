@@ -1,0 +1,235 @@
+// npm run examples: runs every project in examples/ exactly as a user would have it. Builds the package, packs it
+// once (`npm pack`), copies each example to a temporary directory, installs its pinned dependencies plus the packed
+// tarball, runs its `npm test`, and prints a table. Exits non-zero if any example fails; an example that cannot run
+// on this machine (no browser) says why and counts as skipped, not failed.
+//
+//   node scripts/examples.mjs                        every example
+//   node scripts/examples.mjs vitest-msw jest-…      only these
+//   node scripts/examples.mjs --show-failure NAME    run NAME's deliberately failing test (SHOW_FAILURE=1) and print
+//                                                    its output without colours, for the example's README
+//   node scripts/examples.mjs --show-failure --update-readme NAME
+//                                                    …and put that failure into examples/NAME/README.md, between
+//                                                    its <!-- failure-output:start/end --> markers
+//   node scripts/examples.mjs --update-lockfiles     write each example's package-lock.json back (see below)
+//   --keep                                           keep the temporary directory, to poke at an install
+//   --no-build                                       pack the dist/ already built instead of running npm run build
+//   --verbose                                        stream every example's output, not only a failing one's
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const EXAMPLES = join(ROOT, 'examples');
+// A hung example (a server left open, a browser that never answers) must not eat CI's budget.
+const EXAMPLE_TIMEOUT_MS = 10 * 60_000;
+// The line an example prints, with exit code 0, when it cannot run here (see examples/vitest-browser).
+const SKIP_MARKER = /^EXAMPLE SKIPPED: (.+)$/m;
+const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const showFailure = flag('--show-failure');
+const updateLockfiles = flag('--update-lockfiles');
+const keep = flag('--keep');
+const verbose = flag('--verbose');
+const noBuild = flag('--no-build');
+const updateReadme = flag('--update-readme');
+const OPTIONS = ['--show-failure', '--update-readme', '--update-lockfiles', '--keep', '--verbose', '--no-build'];
+const unknown = args.filter((a) => a.startsWith('--') && !OPTIONS.includes(a));
+if (unknown.length > 0) usage(`unknown option ${unknown.join(', ')}`);
+
+const all = readdirSync(EXAMPLES, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(EXAMPLES, d.name, 'package.json')))
+  .map((d) => d.name)
+  .sort();
+const named = args.filter((a) => !a.startsWith('--'));
+const missing = named.filter((n) => !all.includes(n));
+if (missing.length > 0) usage(`no example named ${missing.join(', ')} (there are: ${all.join(', ')})`);
+const selected = named.length > 0 ? named : all;
+if (showFailure && selected.length !== 1) usage('--show-failure takes exactly one example');
+if (updateReadme && !showFailure) usage('--update-readme goes with --show-failure');
+
+const started = Date.now();
+const work = mkdtempSync(join(tmpdir(), 'expect-http-examples-'));
+let exitCode = 0;
+try {
+  log(noBuild ? 'Packing expect-http…' : 'Building and packing expect-http…');
+  if (!noBuild) run('npm', ['run', 'build'], ROOT);
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], ROOT));
+  const tarball = join(work, packed[0].filename);
+  checkPacked(packed[0].files.map((f) => f.path));
+  log(`Packed ${basename(tarball)} (${(packed[0].size / 1024).toFixed(1)} kB). Examples run in ${work}\n`);
+
+  const results = [];
+  for (const name of selected) {
+    const result = await runExample(name, tarball);
+    results.push(result);
+    log(`${result.status.padEnd(7)} ${name} (${seconds(result.ms)})${result.reason ? `: ${result.reason}` : ''}`);
+  }
+
+  if (showFailure) {
+    const [r] = results;
+    // Here the test is meant to fail; anything else means the example's failing test did not run.
+    process.stdout.write(`\n${r.output.replace(ANSI, '')}\n`);
+    if (r.status !== 'failed') {
+      log(`Expected ${r.name}'s deliberately failing test to fail, but the run ${r.status}.`);
+      exitCode = 1;
+    } else if (updateReadme) {
+      writeFailureIntoReadme(r.name, r.output.replace(ANSI, ''));
+    }
+  } else {
+    printTable(results);
+    exitCode = results.some((r) => r.status === 'failed') ? 1 : 0;
+  }
+} catch (error) {
+  log(`\n${error instanceof Error ? error.message : String(error)}`);
+  exitCode = 1;
+} finally {
+  if (keep) log(`Kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+log(`Total: ${seconds(Date.now() - started)}`);
+process.exit(exitCode);
+
+async function runExample(name, tarball) {
+  const source = join(EXAMPLES, name);
+  const dir = join(work, name);
+  const begin = Date.now();
+  // Copy only what is committed: an in-place node_modules or test output must not leak into the run.
+  cpSync(source, dir, {
+    recursive: true,
+    filter: (path) => !/[\\/](node_modules|test-results|playwright-report|\.vitest-attachments)$/.test(path),
+  });
+  const env = { ...process.env, FORCE_COLOR: '1' };
+  if (showFailure) env.SHOW_FAILURE = '1';
+  else delete env.SHOW_FAILURE;
+
+  // The committed lockfile pins every dependency but expect-http, which comes from the tarball just packed.
+  // --no-save keeps the example's package.json and lockfile as a user would copy them.
+  const install = await exec('npm', ['install', '--no-audit', '--no-fund', '--no-save', tarball], dir, env);
+  if (install.code !== 0) return { name, status: 'failed', reason: 'npm install failed', ms: Date.now() - begin, output: install.output };
+
+  if (updateLockfiles) writeLockfile(name, tarball, env);
+
+  const test = await exec('npm', ['test'], dir, env);
+  const ms = Date.now() - begin;
+  const skipped = test.output.replace(ANSI, '').match(SKIP_MARKER);
+  if (test.code === 0 && skipped) return { name, status: 'skipped', reason: skipped[1].trim(), ms, output: test.output };
+  if (test.code === 0) return { name, status: 'passed', ms, output: test.output };
+  if (!showFailure) process.stdout.write(`\n── ${name}: npm test exited ${test.code} ──\n${test.output}\n`);
+  return { name, status: 'failed', reason: test.timedOut ? `timed out after ${seconds(EXAMPLE_TIMEOUT_MS)}` : `npm test exited ${test.code}`, ms, output: test.output };
+}
+
+// The failure itself, from the runner's heading for the failed test down to the `expect(…)` line of its code frame.
+function writeFailureIntoReadme(name, output) {
+  const lines = output.split('\n');
+  const heading = [/^\s*● /, /^\s*1\) /, /^\s*FAIL\s.*>/].map((re) => lines.findIndex((l) => re.test(l))).find((i) => i >= 0);
+  const end = heading === undefined ? -1 : lines.findIndex((l, i) => i > heading && /^\s*>?\s*\d+\s*\|.*expect\(/.test(l));
+  if (heading === undefined || end < 0) throw new Error(`Could not find the failure in ${name}'s output.`);
+  const block = lines.slice(heading, end + 1).join('\n').replace(/[ \t]+$/gm, '');
+  const file = join(EXAMPLES, name, 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const markers = /(<!-- failure-output:start -->\n)[\s\S]*?(<!-- failure-output:end -->)/;
+  if (!markers.test(readme)) throw new Error(`examples/${name}/README.md has no <!-- failure-output:start/end --> markers.`);
+  writeFileSync(file, readme.replace(markers, (_, start, stop) => `${start}\`\`\`text\n${block}\n\`\`\`\n${stop}`));
+  log(`Wrote the failure into examples/${name}/README.md`);
+}
+
+// package-lock.json for the example, without the expect-http entry: that one is a tarball path on this machine,
+// and a user copying the example installs expect-http from the registry instead.
+function writeLockfile(name, tarball, env) {
+  const fresh = join(work, `${name}-lock`);
+  cpSync(join(EXAMPLES, name), fresh, { recursive: true, filter: (p) => !/[\\/](node_modules|package-lock\.json)$/.test(p) });
+  const result = spawnSync('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund', tarball], { cwd: fresh, env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm install --package-lock-only failed for ${name}:\n${result.stderr}`);
+  const lock = JSON.parse(readFileSync(join(fresh, 'package-lock.json'), 'utf8'));
+  const original = JSON.parse(readFileSync(join(EXAMPLES, name, 'package.json'), 'utf8'));
+  delete lock.packages['node_modules/expect-http'];
+  // The root entry mirrors package.json, as npm would write it after a registry install.
+  const root = lock.packages[''];
+  for (const field of ['dependencies', 'devDependencies']) {
+    if (original[field]) root[field] = original[field];
+    else delete root[field];
+  }
+  writeFileSync(join(EXAMPLES, name, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
+  log(`        wrote examples/${name}/package-lock.json`);
+}
+
+// Every file the exports map names must be in the tarball; if one is missing (dist/ rebuilt mid-pack, a `files`
+// entry dropped), stop here with that name rather than with six examples failing to import.
+function checkPacked(paths) {
+  const targets = new Set();
+  const walk = (node) => {
+    if (typeof node === 'string') targets.add(node.replace(/^\.\//, ''));
+    else if (node && typeof node === 'object') Object.values(node).forEach(walk);
+  };
+  walk(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).exports);
+  const absent = [...targets].filter((t) => !paths.includes(t));
+  if (absent.length > 0) throw new Error(`The packed tarball lacks ${absent.join(', ')}, which package.json's exports name.`);
+}
+
+function exec(command, argv, cwd, env) {
+  return new Promise((resolve) => {
+    // Own process group, so a timeout ends the runner and everything it started (servers, browsers).
+    const child = spawn(command, argv, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const collect = (chunk) => {
+      output += chunk;
+      if (verbose) process.stdout.write(chunk);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, EXAMPLE_TIMEOUT_MS);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, output: dropNpmNoise(output), timedOut });
+    });
+  });
+}
+
+function run(command, argv, cwd) {
+  const result = spawnSync(command, argv, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${command} ${argv.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+// npm's warnings about this machine's own npmrc say nothing about the example.
+function dropNpmNoise(text) {
+  return text
+    .split('\n')
+    .filter((line) => !/^npm warn (Unknown user config|install-scripts)/.test(line))
+    .join('\n');
+}
+
+function printTable(results) {
+  const rows = [['example', 'result', 'time'], ...results.map((r) => [r.name, r.status === 'skipped' ? `skipped: ${r.reason}` : r.status, seconds(r.ms)])];
+  const widths = [0, 1].map((i) => Math.max(...rows.map((row) => row[i].length)));
+  const line = (row) => `| ${row[0].padEnd(widths[0])} | ${row[1].padEnd(widths[1])} | ${row[2].padStart(6)} |`;
+  log(`\n${line(rows[0])}\n|${'-'.repeat(widths[0] + 2)}|${'-'.repeat(widths[1] + 2)}|--------|`);
+  for (const row of rows.slice(1)) log(line(row));
+  const count = (s) => results.filter((r) => r.status === s).length;
+  log(`\nexamples: ${count('passed')} passed, ${count('failed')} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}`);
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
+function log(text) {
+  process.stdout.write(`${text}\n`);
+}
+
+function usage(problem) {
+  log(`scripts/examples.mjs: ${problem}\nusage: node scripts/examples.mjs [--show-failure] [--update-lockfiles] [--keep] [--verbose] [--no-build] [example…]`);
+  process.exit(2);
+}
