@@ -93,7 +93,7 @@ export function adapt(matcherName: string, value: unknown, caller: (...args: nev
       if (!isObject(value.response)) {
         throw new HttpMatcherUsageError(
           matcherName,
-          `received an AxiosError with no response (${describeError(value)}): the request never got an HTTP response, so there is no status to check.`,
+          `received an AxiosError with no response (${describeError(value)}): the request never got an HTTP response, so there is no status to check. Is the server running, and is the URL right?`,
           caller,
         );
       }
@@ -103,7 +103,7 @@ export function adapt(matcherName: string, value: unknown, caller: (...args: nev
     rawStatus = adapter?.status(target);
   } catch (error) {
     if (error instanceof HttpMatcherUsageError) throw error;
-    throw new HttpMatcherUsageError(matcherName, `reading the received value threw: ${describeError(error)}`, caller);
+    throw new HttpMatcherUsageError(matcherName, `reading the received value threw ${describeError(error)}\nReceived: ${describeValue(value)}`, caller);
   }
   if (adapter === undefined) throw notAResponse(matcherName, value, caller);
   const status = rawStatus;
@@ -160,8 +160,12 @@ export function describeValue(value: unknown): string {
 function describeError(error: unknown): string {
   try {
     if (isObject(error)) {
-      const code = typeof error.code === 'string' ? `${error.code}: ` : '';
-      return `${code}${typeof error.message === 'string' ? error.message : String(error)}`;
+      const message = typeof error.message === 'string' ? error.message : String(error);
+      // "ECONNREFUSED: connect ECONNREFUSED …" says it twice; a TypeError should say it is one.
+      const prefix =
+        typeof error.code === 'string' && !message.includes(error.code) ? error.code :
+        typeof error.name === 'string' && error.name !== 'Error' && !/^Axios/.test(error.name) ? error.name : undefined;
+      return prefix === undefined ? message : `${prefix}: ${message}`;
     }
     return String(error);
   } catch {

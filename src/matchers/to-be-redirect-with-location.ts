@@ -3,6 +3,7 @@ import { showArgument, textExpectation, type TextExpectation } from '../argument
 import { HttpMatcherUsageError } from '../errors.js';
 import { safeLine } from '../message/escape.js';
 import { failureMessage } from '../message/failure-message.js';
+import { followedRedirectNote } from '../message/response-section.js';
 import { redactUrl } from '../message/redact.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 
@@ -36,19 +37,25 @@ export function toBeRedirectWithLocation(this: MatcherContext, received: unknown
     message: () =>
       failureMessage(this, res, {
         matcher: name,
-        args: 'location',
+        args: options !== undefined ? 'location, options' : location !== undefined ? 'location' : '',
         expected: ['Expected', expectedText],
-        notes: notes(res, raw, resolved, statusOk),
+        notes: notes(res, raw, resolved, statusOk, base === undefined && wanted !== undefined),
         showHeaders: ['location'],
+        notesExplainStatus: res.redirected && res.status >= 200 && res.status < 300,
       }),
   };
 
   function redirectStatusOption(value: unknown): number | undefined {
     if (value === undefined) return undefined;
-    const s = typeof value === 'object' && value !== null ? (value as RedirectOptions).status : null;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      const meant = typeof value === 'number' && REDIRECT_CODES.includes(value) ? ` To require that code, pass { status: ${value} }.` : '';
+      throw new HttpMatcherUsageError(name, `options must be an object { status?: ${REDIRECT_CODES.join(' | ')} }; got ${showArgument(value)}.${meant}`, toBeRedirectWithLocation);
+    }
+    const s: unknown = (value as RedirectOptions).status;
     if (s === undefined) return undefined;
     if (typeof s === 'number' && REDIRECT_CODES.includes(s)) return s;
-    throw new HttpMatcherUsageError(name, `options must be { status?: ${REDIRECT_CODES.join(' | ')} }; got ${showArgument(s === null ? value : s)}.`, toBeRedirectWithLocation);
+    const why = s === 304 ? ' (304 Not Modified answers a conditional request; it is not a redirect)' : '';
+    throw new HttpMatcherUsageError(name, `options.status must be one of ${REDIRECT_CODES.join(', ')}; got ${showArgument(s)}${why}.`, toBeRedirectWithLocation);
   }
 }
 
@@ -65,6 +72,8 @@ function locationMatches(ctx: MatcherContext, wanted: TextExpectation, raw: stri
   if (typeof wanted !== 'string') return ctx.equals(raw, wanted, ctx.customTesters ?? []) || (resolved !== undefined && ctx.equals(resolved, wanted, ctx.customTesters ?? []));
   if (wanted === raw || wanted === resolved) return true;
   if (base !== undefined) return resolved !== undefined && resolve(wanted, base) === resolved;
+  // Both absolute and not equal: different places, whatever their paths say.
+  if (isAbsolute(wanted) && isAbsolute(raw)) return false;
   // The client did not keep the request URL (undici.request): compare what both say after the host.
   const path = (url: string): string | undefined => {
     const u = resolve(url, 'http://unknown.invalid');
@@ -73,28 +82,27 @@ function locationMatches(ctx: MatcherContext, wanted: TextExpectation, raw: stri
   return path(wanted) !== undefined && path(wanted) === path(raw);
 }
 
-function notes(res: HttpResponse, raw: string | undefined, resolved: string | undefined, statusOk: boolean): string[] {
+function isAbsolute(url: string): boolean {
+  return /^[a-z][a-z\d+.-]*:/i.test(url);
+}
+
+function notes(res: HttpResponse, raw: string | undefined, resolved: string | undefined, statusOk: boolean, noBase: boolean): string[] {
   if (res.status === 0 && res.type === 'opaqueredirect') return [];
   const out: string[] = [];
   if (raw !== undefined) {
     const shown = redactUrl(safeLine(raw));
-    out.push(`Received location: ${shown}${resolved !== undefined && resolved !== raw ? ` (resolves to ${redactUrl(safeLine(resolved))})` : ''}`);
+    const how =
+      resolved !== undefined && resolved !== raw ? ` (resolves to ${redactUrl(safeLine(resolved))})` :
+      noBase && !isAbsolute(raw) ? ' (this response does not know its URL, so a relative Location is compared by path only)' :
+      '';
+    out.push(`Received location: ${shown}${how}`);
   } else if (statusOk) {
     out.push('The response has no Location header, so the client has nowhere to go.');
   }
   if (res.redirected && res.status >= 200 && res.status < 300) {
-    out.push(followedNote(res));
+    out.push(followedRedirectNote(res));
   } else if (res.status === 304) {
     out.push('304 Not Modified is a 3xx but not a redirect: it answers a conditional request (If-None-Match / If-Modified-Since).');
   }
   return out;
-}
-
-function followedNote(res: HttpResponse): string {
-  const how =
-    res.kind === 'got' ? 'pass followRedirect: false to got' :
-    res.kind === 'axios' ? 'pass maxRedirects: 0 to axios' :
-    res.kind === 'fetch' ? "pass { redirect: 'manual' } to fetch" :
-    'turn off redirect following in the client';
-  return `The client already followed the redirect: this is the final response${res.url ? ` from ${redactUrl(safeLine(res.url))}` : ''}, not the 3xx. To assert on the redirect itself, ${how}.`;
 }

@@ -2,6 +2,7 @@ import { adapt } from '../adapters/index.js';
 import { noArguments, showArgument } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import { failureMessage } from '../message/failure-message.js';
+import { followedRedirectNote } from '../message/response-section.js';
 import { CLASS_NAMES, statusClass, type StatusClass } from '../registry/index.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 
@@ -19,7 +20,9 @@ function parseClass(value: unknown): StatusClass | undefined {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5) return `${value}xx` as StatusClass;
   if (typeof value !== 'string') return undefined;
   const lower = value.toLowerCase();
-  return /^[1-5]xx$/.test(lower) ? (lower as StatusClass) : BY_NAME[lower];
+  if (/^[1-5]xx$/.test(lower)) return lower as StatusClass;
+  // Own keys only: 'constructor' or '__proto__' must not find Object.prototype's members.
+  return Object.hasOwn(BY_NAME, lower) ? BY_NAME[lower] : undefined;
 }
 
 /** The check every class matcher shares; `toBeSuccessful()` is `toHaveStatusClass('2xx')` under its own name. */
@@ -28,10 +31,8 @@ function checkClass(ctx: MatcherContext, matcher: string, args: string, received
   // An opaque redirect hides its code, but its type says it was a 3xx.
   const receivedClass = res.status === 0 && res.type === 'opaqueredirect' ? '3xx' : statusClass(res.status);
   const pass = receivedClass === cls;
-  const notes =
-    !pass && res.redirected && cls === '3xx'
-      ? ['The client followed the redirect, so this is the final response, not the 3xx. Turn redirect following off to see it (fetch: redirect: "manual"; got: followRedirect: false; axios: maxRedirects: 0).']
-      : [];
+  const followed = !pass && res.redirected && cls === '3xx' && receivedClass === '2xx';
+  const notes = followed ? [followedRedirectNote(res)] : [];
   return {
     pass,
     message: () =>
@@ -40,6 +41,7 @@ function checkClass(ctx: MatcherContext, matcher: string, args: string, received
         args,
         expected: ['Expected', `${ctx.isNot ? 'not ' : ''}a ${cls} ${CLASS_NAMES[cls]} status`],
         notes,
+        notesExplainStatus: followed,
       }),
   };
 }
@@ -59,6 +61,13 @@ export function toHaveStatusClass(this: MatcherContext, received: unknown, cls: 
 /** Builds `toBeSuccessful` and its siblings: a class matcher that takes no arguments. */
 export function classMatcher(name: string, cls: StatusClass): (this: MatcherContext, received: unknown, ...rest: unknown[]) => MatcherResult {
   const matcher = function (this: MatcherContext, received: unknown, ...rest: unknown[]): MatcherResult {
+    // toBeRedirect('/login') was meant as toBeRedirectWithLocation('/login'); a number, as toHaveStatus.
+    if (rest.length > 0 && cls === '3xx' && typeof rest[0] !== 'number') {
+      throw new HttpMatcherUsageError(name, `takes no arguments, got ${rest.map(showArgument).join(', ')}. To check where it redirects, use toBeRedirectWithLocation(${showArgument(rest[0])}).`, matcher);
+    }
+    if (rest.length > 0 && typeof rest[0] !== 'number') {
+      throw new HttpMatcherUsageError(name, `takes no arguments, got ${rest.map(showArgument).join(', ')}.`, matcher);
+    }
     noArguments(name, rest, matcher);
     return checkClass(this, name, '', received, cls, matcher);
   };

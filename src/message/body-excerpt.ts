@@ -47,7 +47,8 @@ function textExcerpt(text: string, contentType: string | undefined, limit: numbe
 function finish(heading: string, text: string, cutOf: string | undefined, limit: number, hidden: Set<string> | undefined): { heading: string; text: string } {
   const shown = redactText(escapeText(cutText(text, limit)), hidden);
   const indented = shown.replace(/^/gm, '  ');
-  return { heading, text: cutOf === undefined ? indented : `${indented}\n  … (cut at ${limit} characters${cutOf === 'cut' ? '' : ` of ${cutOf}`})` };
+  const marker = `… (cut at ${limit.toLocaleString('en-US')} characters${cutOf === 'cut' ? '' : `; the body is ${cutOf}`})`;
+  return { heading, text: cutOf === undefined ? indented : `${indented}\n  ${marker}` };
 }
 
 export function looksBinary(bytes: Uint8Array): boolean {

@@ -1,3 +1,4 @@
+import { cutText } from './escape.js';
 import { isSecretName, REDACTED } from './redact.js';
 
 const MAX_DEPTH = 32;
@@ -13,8 +14,13 @@ export function boundedJson(value: unknown, limit: number, hidden?: Set<string>)
   let out = '';
   const write = (s: string): void => {
     out += s;
-    if (out.length > limit) throw new Full();
+    if (out.length > limit) {
+      out = cutText(out, limit);
+      throw new Full();
+    }
   };
+  // A 10 MB string value is quoted by its first `limit` characters only: the rest could never be shown.
+  const quote = (s: string): string => JSON.stringify(s.length > limit ? cutText(s, limit) : s);
   const seen = new Set<object>();
 
   const walk = (v: unknown, indent: string, depth: number): void => {
@@ -26,7 +32,7 @@ export function boundedJson(value: unknown, limit: number, hidden?: Set<string>)
       }
     }
     if (v === null || v === undefined) return write('null');
-    if (typeof v === 'string') return write(JSON.stringify(v));
+    if (typeof v === 'string') return write(quote(v));
     if (typeof v === 'number') return write(Number.isFinite(v) ? String(v) : 'null');
     if (typeof v === 'boolean') return write(String(v));
     if (typeof v === 'bigint') return write(`${v}`);
@@ -37,7 +43,15 @@ export function boundedJson(value: unknown, limit: number, hidden?: Set<string>)
     const inner = `${indent}  `;
     if (Array.isArray(v)) {
       if (v.length === 0) write('[]');
-      else {
+      else if (allScalars(v, limit)) {
+        // [0, 1, 2] on one line: a list of ids one per line would fill the excerpt with line breaks.
+        write('[');
+        for (let i = 0; i < v.length; i++) {
+          if (i) write(', ');
+          walk(read(v, i), inner, depth + 1);
+        }
+        write(']');
+      } else {
         write('[');
         for (let i = 0; i < v.length; i++) {
           write(`${i ? ',' : ''}\n${inner}`);
@@ -46,12 +60,13 @@ export function boundedJson(value: unknown, limit: number, hidden?: Set<string>)
         write(`\n${indent}]`);
       }
     } else {
-      const keys = Object.keys(v);
-      if (keys.length === 0) write('{}');
+      const keys = ownKeys(v);
+      if (keys === undefined) write('"[unreadable]"');
+      else if (keys.length === 0) write('{}');
       else {
         write('{');
         keys.forEach((key, i) => {
-          write(`${i ? ',' : ''}\n${inner}${JSON.stringify(key)}: `);
+          write(`${i ? ',' : ''}\n${inner}${quote(key)}: `);
           if (isSecretName(key)) {
             const secret = read(v, key);
             if (typeof secret === 'string' || typeof secret === 'number') hidden?.add(String(secret));
@@ -71,6 +86,26 @@ export function boundedJson(value: unknown, limit: number, hidden?: Set<string>)
   } catch (error) {
     if (error instanceof Full) return { text: out, complete: false };
     return { text: '[unreadable]', complete: false };
+  }
+}
+
+// Only the first `limit` items are looked at: each takes at least 3 characters ("0, "), so the
+// budget runs out before any later item is written.
+function allScalars(items: readonly unknown[], limit: number): boolean {
+  const end = Math.min(items.length, limit);
+  for (let i = 0; i < end; i++) {
+    const item = read(items, i);
+    if (item !== null && typeof item === 'object') return false;
+  }
+  return true;
+}
+
+function ownKeys(value: object): string[] | undefined {
+  try {
+    return Object.keys(value);
+  } catch {
+    // A Proxy whose ownKeys trap throws.
+    return undefined;
   }
 }
 

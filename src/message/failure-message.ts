@@ -12,6 +12,8 @@ export interface FailureParts {
   expected: readonly [label: string, text: string];
   /** Lines after the expected/received pair that explain this matcher's verdict. */
   notes?: readonly string[];
+  /** The notes already say why this code came back (the client followed a redirect): leave out the registry's Meaning/Hint. */
+  notesExplainStatus?: boolean;
   /** Header names to show as evidence on top of those the status calls for. */
   showHeaders?: readonly string[];
   /** The body a body matcher read (a stream the response object does not hold), shown instead of `res.body`. */
@@ -41,7 +43,7 @@ export function failureMessage(ctx: MatcherContext, res: HttpResponse, parts: Fa
     hint,
     `${`${label}:`.padEnd(width + 2)}${utils.EXPECTED_COLOR(text)}\n${'Received status:'.padEnd(width + 2)}${utils.RECEIVED_COLOR(receivedStatus(res))}`,
   ];
-  const meaning = ctx.isNot ? [] : meaningLines(res);
+  const meaning = ctx.isNot || (parts.notesExplainStatus && parts.notes?.length) ? [] : meaningLines(res);
   if (meaning.length > 0) sections.push(meaning.join('\n'));
   if (parts.notes && parts.notes.length > 0) sections.push(parts.notes.join('\n'));
   const hidden = new Set(knownSecrets(res));

@@ -40,7 +40,8 @@ export function redactHeader(name: string, value: string): string {
 export function redactUrl(url: string): string {
   return url
     .replace(/^([a-z][a-z\d+.-]*:\/\/)[^@/?#]*@/i, `$1${REDACTED}@`)
-    .replace(/([?&;])([^=&#;]+)=([^&#;]*)/g, (whole, sep: string, name: string) =>
+    // The fragment too: OAuth's implicit flow returns #access_token=… in a redirect's Location.
+    .replace(/([?&;#])([^=&#;?]+)=([^&#;]*)/g, (whole, sep: string, name: string) =>
       isSecretName(safeDecode(name), 'query') ? `${sep}${name}=${REDACTED}` : whole,
     );
 }
@@ -49,7 +50,8 @@ export function redactUrl(url: string): string {
 export function redactText(text: string, hidden?: Set<string>): string {
   const hide = (value: string): void => {
     const bare = value.replace(/^"|"$/g, '');
-    if (bare.length >= 4) hidden?.add(bare);
+    // A field boundedJson already redacted is seen again here: its placeholder is not a secret.
+    if (bare.length >= 4 && bare !== REDACTED) hidden?.add(bare);
   };
   return text
     .replace(/"((?:[^"\\\n]|\\.){1,100})"(\s*:\s*)("(?:[^"\\]|\\.)*"?|[^\s,}\]]+)/g, (whole, name: string, colon: string, value: string) => {
@@ -101,11 +103,12 @@ export function knownSecrets(res: HttpResponse | undefined): string[] {
       }
     }
   }
-  for (const url of [details.url, details.request?.url]) {
+  // A redirect's Location can carry an OAuth code or token as much as the request URL can.
+  for (const url of [details.url, details.request?.url, ...details.headers.getAll('location')]) {
     if (url === undefined) continue;
     const userinfo = /^[a-z][a-z\d+.-]*:\/\/([^@/?#]*)@/i.exec(url)?.[1];
     for (const part of userinfo?.split(':') ?? []) add(part);
-    for (const m of url.matchAll(/[?&;]([^=&#;]+)=([^&#;]*)/g)) {
+    for (const m of url.matchAll(/[?&;#]([^=&#;?]+)=([^&#;]*)/g)) {
       if (isSecretName(safeDecode(m[1] ?? ''), 'query')) {
         add(m[2]);
         add(safeDecode(m[2] ?? ''));

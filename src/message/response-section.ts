@@ -7,7 +7,11 @@ import { redactHeader, redactUrl } from './redact.js';
 
 /** The received status as one line's worth of text: `503 Service Unavailable (5xx Server Error)`. */
 export function receivedStatus(res: HttpResponse): string {
-  if (res.status === 0) return `0 (no status: fetch response of type "${res.type ?? 'unknown'}")`;
+  if (res.status === 0) {
+    if (res.type === 'opaqueredirect') return '0 (an opaque redirect: fetch hides the real status)';
+    if (res.type === 'error') return '0 (a network error: no HTTP response)';
+    return `0 (no status: fetch response of type ${JSON.stringify(res.type ?? 'unknown')})`;
+  }
   return statusLabel(res.status);
 }
 
@@ -15,9 +19,10 @@ export function receivedStatus(res: HttpResponse): string {
 export function meaningLines(res: HttpResponse): string[] {
   if (res.status === 0) {
     return res.type === 'opaqueredirect'
-      ? ['Meaning: an opaque redirect. fetch was called with redirect: "manual" where the fetch spec hides the status and Location (a browser, a service worker, or msw in the browser).',
-        'Hint:    in Node, fetch exposes the real 3xx and its Location; in a browser, assert on res.type === "opaqueredirect", or follow the redirect and check res.url.']
-      : ['Meaning: a network error (Response.error()): the request got no HTTP response at all.'];
+      ? ['Meaning: An opaque redirect. With redirect: "manual", fetch in a browser or service worker hides the status and Location of a redirect (Node\'s fetch shows them).',
+        'Hint:    toBeRedirect() and toBeRedirectWithLocation() without arguments pass on it; to check where it leads, let fetch follow the redirect and assert on res.url.']
+      : ['Meaning: A network error (the Response.error() kind): the request got no HTTP response at all.',
+        'Hint:    Check that the server is running and the URL is right, or what the mock handler returned (msw\'s HttpResponse.error() makes one).'];
   }
   const entry = getStatus(res.status);
   if (entry === undefined) {
@@ -28,6 +33,21 @@ export function meaningLines(res: HttpResponse): string[] {
   const lines = [`Meaning: ${entry.description}${entry.spec ? ` (${entry.spec})` : ''}`];
   if (entry.hint) lines.push(`Hint:    ${entry.hint}`);
   return lines;
+}
+
+/**
+ * For a 2xx that a client reached by following a redirect, when the test wanted the redirect itself:
+ * what happened, and the option of that client that turns following off.
+ */
+export function followedRedirectNote(res: HttpResponse): string {
+  const how =
+    res.kind === 'got' ? 'pass followRedirect: false to got' :
+    res.kind === 'axios' ? 'pass maxRedirects: 0 to axios' :
+    res.kind === 'fetch' ? "pass { redirect: 'manual' } to fetch" :
+    res.kind === 'playwright' ? 'pass maxRedirects: 0 to the request' :
+    'turn off redirect following in the client';
+  // The final URL follows in the evidence section, so it is not repeated here.
+  return `The client already followed the redirect: this is the final response, not the 3xx. To assert on the redirect itself, ${how}.`;
 }
 
 // Headers that explain a code: which to show for which status.
@@ -59,10 +79,12 @@ export function evidenceLines(res: HttpResponse, extraHeaders: readonly string[]
   }
   const names = [...new Set([...extraHeaders.map((n) => n.toLowerCase()), ...evidenceHeaders(res.status)])];
   const headerLines: string[] = [];
-  for (const [name, values] of res.headers.entries()) {
+  // Sorted by name: clients reorder headers (fetch sorts them, Node keeps arrival order), the message should not.
+  for (const [name, values] of [...res.headers.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (!names.includes(name) && !(RATE_LIMIT.test(name) && (res.status === 429 || res.status === 503))) continue;
     for (const value of name === 'set-cookie' ? values : [values.join(', ')]) {
-      headerLines.push(`  ${safeLine(name, 80)}: ${safeLine(redactHeader(name, value))}`);
+      const shown = name === 'location' || name === 'content-location' ? redactUrl(value) : redactHeader(name, value);
+      headerLines.push(`  ${safeLine(name, 80)}: ${safeLine(shown)}`);
     }
   }
   if (headerLines.length > 0) sections.push(`Response headers:\n${headerLines.join('\n')}`);

@@ -51,7 +51,8 @@ export function describeStatus(code: number): string {
   const entry = byCode.get(code);
   if (entry === undefined) {
     const base = byCode.get(Number(cls[0]) * 100);
-    return `${code} (unregistered, ${cls} ${CLASS_NAMES[cls]}): not in the IANA registry; clients treat it as ${base?.code} ${base?.reason}.`;
+    // Worded like statusLabel, so the same code reads the same in a message and here.
+    return `${statusLabel(code)}: not in the IANA registry; clients treat it as ${base?.code} ${base?.reason}.`;
   }
   return `${statusLabel(code)}: ${entry.description}`;
 }
