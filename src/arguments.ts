@@ -1,4 +1,5 @@
 import { HttpMatcherUsageError } from './errors.js';
+import { cutText, escapeLine } from './message/escape.js';
 import { statusLabel } from './registry/index.js';
 import type { AsymmetricMatcher, MatcherContext } from './types.js';
 
@@ -14,9 +15,10 @@ function isStatusCode(value: unknown): value is number {
 
 function show(value: unknown): string {
   try {
-    if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+    // escapeLine: JSON.stringify leaves C1 controls (U+009B is a one-byte CSI) and bidi overrides raw.
+    if (typeof value === 'string') return escapeLine(JSON.stringify(value.length > 60 ? `${cutText(value, 60)}…` : value));
     if (Array.isArray(value)) return `[${value.slice(0, 8).map(show).join(', ')}${value.length > 8 ? ', …' : ''}]`;
-    if (value instanceof RegExp) return String(value);
+    if (value instanceof RegExp) return escapeLine(cutText(String(value), 200));
     if (typeof value === 'object' && value !== null) return 'an object';
     return String(value);
   } catch {
@@ -70,6 +72,14 @@ export type TextExpectation = string | RegExp | AsymmetricMatcher;
 export function textExpectation(matcher: string, what: string, value: unknown, caller: Caller): TextExpectation {
   if (typeof value === 'string' || value instanceof RegExp || isAsymmetricMatcher(value)) return value;
   throw new HttpMatcherUsageError(matcher, `${what} must be a string, a RegExp or an asymmetric matcher; got ${show(value)}.`, caller);
+}
+
+/**
+ * `re.test(text)` as a fresh copy of `re` would answer it: a /g or /y RegExp keeps `lastIndex`
+ * between calls, so testing the user's own object would alternate verdicts.
+ */
+export function testRegExp(re: RegExp, text: string): boolean {
+  return (re.global || re.sticky ? new RegExp(re) : re).test(text);
 }
 
 export { show as showArgument };

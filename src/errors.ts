@@ -1,3 +1,5 @@
+import { escapeMessage } from './message/escape.js';
+
 /**
  * Thrown when a matcher is used wrongly: a received value that is not an HTTP response, or an
  * argument it does not accept. It is thrown under `.not` too, so bad input never becomes a pass.
@@ -13,7 +15,8 @@ export class HttpMatcherUsageError extends Error {
     /** The matcher function: frames above it are cut so the stack points at the test. */
     caller?: (...args: never[]) => unknown,
   ) {
-    super(`${matcherName}: ${problem}`);
+    // Problems quote received values (a string, a Content-Type): escaped like every failure message.
+    super(escapeMessage(`${matcherName}: ${problem}`));
     const capture = (Error as { captureStackTrace?: (target: object, fn?: unknown) => void }).captureStackTrace;
     if (caller) capture?.(this, caller);
   }

@@ -76,7 +76,7 @@ export function toHttpResponse(value: unknown): HttpResponse {
 
 /** What the matchers call: as `toHttpResponse`, with the matcher's name in any usage error. */
 export function adapt(matcherName: string, value: unknown, caller: (...args: never[]) => unknown): HttpResponse {
-  if (value instanceof HttpResponse) return value;
+  if (isHttpResponse(value)) return value;
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 100 || value > 599) {
       throw new HttpMatcherUsageError(matcherName, `received ${String(value)}, which is not an HTTP status code (a whole number from 100 to 599).`, caller);
@@ -125,6 +125,15 @@ export function adapt(matcherName: string, value: unknown, caller: (...args: nev
       return { headers: new HeaderList(), statusText: `(could not read the response: ${describeError(error)})` };
     }
   });
+}
+
+function isHttpResponse(value: unknown): value is HttpResponse {
+  try {
+    return value instanceof HttpResponse;
+  } catch {
+    // A Proxy whose getPrototypeOf trap throws: not ours; the adapters' guarded reads say what it is.
+    return false;
+  }
 }
 
 function numberDetails(): ResponseDetails {

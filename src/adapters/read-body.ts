@@ -320,7 +320,12 @@ function stringify(value: unknown): string {
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    // Too deep for JSON.stringify, a cycle or a throwing toJSON: String() can throw for the same reasons.
+    try {
+      return String(value);
+    } catch {
+      return `[${typeof value}]`;
+    }
   }
 }
 

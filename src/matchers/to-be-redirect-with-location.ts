@@ -1,5 +1,5 @@
 import { adapt, type HttpResponse } from '../adapters/index.js';
-import { showArgument, textExpectation, type TextExpectation } from '../arguments.js';
+import { showArgument, testRegExp, textExpectation, type TextExpectation } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import { safeLine } from '../message/escape.js';
 import { failureMessage } from '../message/failure-message.js';
@@ -68,7 +68,7 @@ function resolve(location: string, base: string | undefined): string | undefined
 }
 
 function locationMatches(ctx: MatcherContext, wanted: TextExpectation, raw: string, resolved: string | undefined, base: string | undefined): boolean {
-  if (wanted instanceof RegExp) return wanted.test(raw) || (resolved !== undefined && wanted.test(resolved));
+  if (wanted instanceof RegExp) return testRegExp(wanted, raw) || (resolved !== undefined && testRegExp(wanted, resolved));
   if (typeof wanted !== 'string') return ctx.equals(raw, wanted, ctx.customTesters ?? []) || (resolved !== undefined && ctx.equals(resolved, wanted, ctx.customTesters ?? []));
   if (wanted === raw || wanted === resolved) return true;
   if (base !== undefined) return resolved !== undefined && resolve(wanted, base) === resolved;

@@ -1,7 +1,7 @@
 import type { HeldBody } from '../adapters/index.js';
 import { boundedJson } from './bounded-json.js';
-import { cutText, escapeText } from './escape.js';
-import { redactText } from './redact.js';
+import { cutText, escapeText, safeLine } from './escape.js';
+import { REDACTED, redactText, sweepSecrets } from './redact.js';
 
 // Bodies up to this size are parsed to pretty-print them; larger ones are cut as they are, so
 // building a message never costs more than this however large the body.
@@ -12,7 +12,7 @@ const TEXTUAL = /^(text\/|application\/([\w.+-]*\+)?(json|xml|javascript|x-www-f
 export function bodyExcerpt(body: HeldBody, contentType: string | undefined, limit: number, hidden?: Set<string>): { heading: string; text?: string } {
   if (body.type === 'value') {
     if (typeof body.value === 'string') return textExcerpt(body.value, contentType, limit, undefined, hidden);
-    const json = boundedJson(body.value, limit, hidden);
+    const json = boundedJson(body.value, limit + slackFor(hidden), hidden);
     return finish('Body (parsed by the client):', json.text, json.complete ? undefined : 'cut', limit, hidden);
   }
   if (body.type === 'bytes') {
@@ -20,7 +20,7 @@ export function bodyExcerpt(body: HeldBody, contentType: string | undefined, lim
     if (bytes.length === 0) return { heading: 'Body: empty' };
     const textual = contentType !== undefined && TEXTUAL.test(contentType);
     const head = bytes.subarray(0, limit * 4 + 4);
-    if (!textual && looksBinary(head)) return { heading: `Body: <binary, ${formatBytes(bytes.length)}${contentType ? `, ${contentType}` : ''}>` };
+    if (!textual && looksBinary(head)) return { heading: `Body: <binary, ${formatBytes(bytes.length)}${contentType ? `, ${safeLine(contentType, 100)}` : ''}>` };
     const text = new TextDecoder('utf-8', { fatal: false }).decode(head, { stream: true });
     return textExcerpt(text, contentType, limit, bytes.length, hidden);
   }
@@ -30,25 +30,52 @@ export function bodyExcerpt(body: HeldBody, contentType: string | undefined, lim
 function textExcerpt(text: string, contentType: string | undefined, limit: number, byteLength: number | undefined, hidden: Set<string> | undefined): { heading: string; text?: string } {
   if (text.length === 0) return { heading: 'Body: empty' };
   const size = byteLength === undefined ? `${text.length.toLocaleString('en-US')} characters` : formatBytes(byteLength);
+  // axios and got decode a body as text unless asked for bytes: an image arrives as NULs and U+FFFD.
+  if (byteLength === undefined && !(contentType !== undefined && TEXTUAL.test(contentType)) && looksBinaryText(text.slice(0, limit * 4))) {
+    return { heading: `Body: <binary, ${size} once decoded as text${contentType ? `, ${safeLine(contentType, 100)}` : ''}>` };
+  }
   const isJson = contentType === undefined ? /^\s*[[{]/.test(text) : /json/i.test(contentType);
   if (isJson && text.length <= PARSE_LIMIT) {
     try {
-      const json = boundedJson(JSON.parse(text), limit, hidden);
+      const json = boundedJson(JSON.parse(text), limit + slackFor(hidden), hidden);
       return finish(`Body (${size}, JSON):`, json.text, json.complete ? undefined : size, limit, hidden);
     } catch {
       // Not valid JSON after all: show it as it came.
     }
   }
-  const cut = cutText(text, limit);
-  const whole = cut.length === text.length && (byteLength === undefined || byteLength <= limit);
-  return finish(`Body (${size}):`, cut, whole ? undefined : size, limit, hidden);
+  const whole = text.length <= limit && (byteLength === undefined || byteLength <= limit);
+  return finish(`Body (${size}):`, text, whole ? undefined : size, limit, hidden);
+}
+
+/**
+ * How far past the cut to read, so that a secret the cut would halve is still whole when it is swept:
+ * the longest known secret, at least 256 characters (body fields add secrets as they are read).
+ */
+function slackFor(hidden: Set<string> | undefined): number {
+  let longest = 256;
+  for (const secret of hidden ?? []) longest = Math.max(longest, secret.length);
+  return Math.min(longest, 4096);
 }
 
 function finish(heading: string, text: string, cutOf: string | undefined, limit: number, hidden: Set<string> | undefined): { heading: string; text: string } {
-  const shown = redactText(escapeText(cutText(text, limit)), hidden);
+  // Redacted and swept before the cut: a secret the cut would halve is still whole here, so none of it shows.
+  const redacted = sweepSecrets(redactText(escapeText(cutText(text, limit + slackFor(hidden))), hidden), [...(hidden ?? [])]);
+  const shown = cutOutsideRedaction(redacted, limit);
   const indented = shown.replace(/^/gm, '  ');
-  const marker = `… (cut at ${limit.toLocaleString('en-US')} characters${cutOf === 'cut' ? '' : `; the body is ${cutOf}`})`;
-  return { heading, text: cutOf === undefined ? indented : `${indented}\n  ${marker}` };
+  const cut = cutOf ?? (shown.length < redacted.length ? 'cut' : undefined);
+  const marker = `… (cut at ${limit.toLocaleString('en-US')} characters${cut === 'cut' ? '' : `; the body is ${cut}`})`;
+  return { heading, text: cut === undefined ? indented : `${indented}\n  ${marker}` };
+}
+
+/** `cutText`, moved past a `[redacted]` the cut would split. */
+function cutOutsideRedaction(text: string, limit: number): string {
+  const cut = cutText(text, limit);
+  const at = text.lastIndexOf(REDACTED, cut.length - 1);
+  return at !== -1 && at + REDACTED.length > cut.length ? text.slice(0, at + REDACTED.length) : cut;
+}
+
+function looksBinaryText(text: string): boolean {
+  return text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > text.length / 100;
 }
 
 export function looksBinary(bytes: Uint8Array): boolean {

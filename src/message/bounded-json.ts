@@ -1,5 +1,5 @@
 import { cutText } from './escape.js';
-import { isSecretName, REDACTED } from './redact.js';
+import { hideSecret, isSecretName, REDACTED } from './redact.js';
 
 const MAX_DEPTH = 32;
 
@@ -69,7 +69,7 @@ export function boundedJson(value: unknown, limit: number, hidden?: Set<string>)
           write(`${i ? ',' : ''}\n${inner}${quote(key)}: `);
           if (isSecretName(key)) {
             const secret = read(v, key);
-            if (typeof secret === 'string' || typeof secret === 'number') hidden?.add(String(secret));
+            if (typeof secret === 'string' || typeof secret === 'number') hideSecret(hidden, String(secret));
             write(`"${REDACTED}"`);
           }
           else walk(read(v, key), inner, depth + 1);

@@ -23,6 +23,17 @@ export function escapeLine(text: string): string {
   return text.replace(UNSAFE_WITH_LINES, escapeChar);
 }
 
+// eslint-disable-next-line no-control-regex
+const UNSAFE_OR_COLOUR = /\u001b\[[\d;]*m|[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * For a finished message: escapes anything a terminal would act on except the runner's own colour
+ * codes (ESC [ … m). A net under the per-value escaping, for text that reached a message unescaped.
+ */
+export function escapeMessage(text: string): string {
+  return text.replace(UNSAFE_OR_COLOUR, (match) => (match.length > 1 ? match : escapeChar(match)));
+}
+
 /** The first `max` UTF-16 units of `text`, never splitting a surrogate pair. */
 export function cutText(text: string, max: number): string {
   if (text.length <= max) return text;

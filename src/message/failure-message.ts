@@ -1,5 +1,6 @@
 import type { HeldBody, HttpResponse } from '../adapters/index.js';
 import type { MatcherContext } from '../types.js';
+import { escapeMessage } from './escape.js';
 import { knownSecrets, sweepSecrets } from './redact.js';
 import { meaningLines, receivedStatus, evidenceLines } from './response-section.js';
 
@@ -49,5 +50,5 @@ export function failureMessage(ctx: MatcherContext, res: HttpResponse, parts: Fa
   const hidden = new Set(knownSecrets(res));
   sections.push(...evidenceLines(res, parts.showHeaders, hidden, parts.body));
   // Values redacted in one place (a body field) are swept from every other (an echo in the URL).
-  return sweepSecrets(sections.join('\n\n'), [...hidden]);
+  return escapeMessage(sweepSecrets(sections.join('\n\n'), [...hidden]));
 }

@@ -2,6 +2,7 @@ import { isAsymmetricMatcher } from '../arguments.js';
 import { getConfig } from '../config.js';
 import type { MatcherContext } from '../types.js';
 import { boundedJson } from './bounded-json.js';
+import { escapeText } from './escape.js';
 import { isSecretName, REDACTED } from './redact.js';
 
 const MAX_DEPTH = 32;
@@ -16,8 +17,22 @@ export function jsonDiff(ctx: MatcherContext, expected: unknown, received: unkno
   const limit = getConfig().excerptLength * 8;
   if (!boundedJson(received, limit).complete) return `(No diff: the body is over ${limit} characters as JSON; see the excerpt below.)`;
   const [e, r] = align(ctx, expected, received, mode, 0);
-  const diff = ctx.utils.diff(e, r, { expand: false });
+  // Escaped before the runner prints them: a body string with ESC [ 8 m would otherwise hide the log.
+  const diff = ctx.utils.diff(escapeDeep(e, 0), escapeDeep(r, 0), { expand: false });
   return diff ?? '';
+}
+
+/** Strings and keys with terminal controls escaped; asymmetric matchers and other values as they are. */
+function escapeDeep(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return escapeText(value);
+  if (typeof value !== 'object' || value === null || isAsymmetricMatcher(value)) return value;
+  if (depth > MAX_DEPTH * 2) return '[…]';
+  if (Array.isArray(value)) return value.map((v) => escapeDeep(v, depth + 1));
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Obj = {};
+  for (const [key, v] of Object.entries(value)) out[escapeText(key)] = escapeDeep(v, depth + 1);
+  return out;
 }
 
 type Obj = Record<string, unknown>;

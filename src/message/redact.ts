@@ -1,4 +1,5 @@
 import type { HttpResponse } from '../adapters/index.js';
+import { testRegExp } from '../arguments.js';
 import { getConfig } from '../config.js';
 
 export const REDACTED = '[redacted]';
@@ -20,10 +21,53 @@ function words(name: string): string[] {
 export function isSecretName(name: string, place: 'header' | 'query' | 'field' = 'field'): boolean {
   const lower = name.toLowerCase();
   for (const rule of getConfig().redact) {
-    if (typeof rule === 'string' ? rule.toLowerCase() === lower : rule.test(name)) return true;
+    if (typeof rule === 'string' ? rule.toLowerCase() === lower : testRegExp(rule, name)) return true;
   }
   if (place === 'query' && SECRET_QUERY_NAMES.has(lower)) return true;
   return words(name).some((w) => SECRET_WORDS.has(w)) || SECRET_WORDS.has(lower.replace(/[^a-z\d]/g, ''));
+}
+
+const SCHEME = /^(Bearer|Basic|Digest|Token|Negotiate|AWS4-HMAC-SHA256|ApiKey)\s+(\S.*)$/is;
+
+// What a secret-named field often holds that is no secret (`"token_type": "Bearer"`, `"session": "none"`):
+// sweeping such a value would eat the same word everywhere else in the message.
+const NOT_A_SECRET = new Set(['bearer', 'basic', 'digest', 'token', 'true', 'false', 'null', 'undefined', 'none', REDACTED]);
+
+/**
+ * Records a secret value so the finished message is swept of it wherever else it appears: the
+ * credentials after an auth scheme (so `Bearer [redacted]` keeps its scheme), and a Basic password
+ * decoded (a server may echo it in clear). Values under 4 characters are not swept: "1" would eat every digit.
+ */
+export function hideSecret(hidden: Set<string> | undefined, value: string): void {
+  if (hidden === undefined) return;
+  const trimmed = value.trim();
+  const scheme = SCHEME.exec(trimmed);
+  const secret = scheme?.[2] ?? trimmed;
+  if (secret.length < 4 || NOT_A_SECRET.has(secret.toLowerCase())) return;
+  hidden.add(secret);
+  if (scheme?.[1]?.toLowerCase() === 'basic') {
+    const password = basicPassword(secret);
+    if (password !== undefined && password.length >= 4) hidden.add(password);
+  }
+}
+
+function basicPassword(credentials: string): string | undefined {
+  try {
+    const decoded = atob(credentials);
+    const colon = decoded.indexOf(':');
+    return colon === -1 ? undefined : decoded.slice(colon + 1);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a word after "Bearer"/"Basic"/"Token" in free text is a credential rather than prose
+ * ("Token expired", "Basic authentication", `Bearer realm=`): it has a digit or symbol, or mixes cases as base64 does.
+ */
+function looksLikeCredential(value: string): boolean {
+  const bare = value.replace(/=+$/, '');
+  return bare.length >= 6 && (/[\d._~+/-]/.test(bare) || (/[a-z]/.test(bare) && (bare.match(/[A-Z]/g)?.length ?? 0) >= 2));
 }
 
 /** A header value as a message may show it: the auth scheme and cookie names stay, the secrets go. */
@@ -48,11 +92,8 @@ export function redactUrl(url: string): string {
 
 /** Secret values in free text (a body excerpt): JSON members, form fields and auth schemes. */
 export function redactText(text: string, hidden?: Set<string>): string {
-  const hide = (value: string): void => {
-    const bare = value.replace(/^"|"$/g, '');
-    // A field boundedJson already redacted is seen again here: its placeholder is not a secret.
-    if (bare.length >= 4 && bare !== REDACTED) hidden?.add(bare);
-  };
+  // A field boundedJson already redacted is seen again here: hideSecret skips its placeholder.
+  const hide = (value: string): void => hideSecret(hidden, value.replace(/^"|"$/g, ''));
   return text
     .replace(/"((?:[^"\\\n]|\\.){1,100})"(\s*:\s*)("(?:[^"\\]|\\.)*"?|[^\s,}\]]+)/g, (whole, name: string, colon: string, value: string) => {
       if (!isSecretName(name)) return whole;
@@ -64,8 +105,9 @@ export function redactText(text: string, hidden?: Set<string>): string {
       hide(value);
       return `${sep}${name}=${REDACTED}`;
     })
-    .replace(/\b(Bearer|Basic|Token)\s+([\w.~+/=-]{4,})/g, (_whole, scheme: string, value: string) => {
-      hide(value);
+    .replace(/\b(Bearer|Basic|Token)\s+([\w.~+/=-]{4,})/g, (whole, scheme: string, value: string) => {
+      if (!looksLikeCredential(value)) return whole;
+      hide(`${scheme} ${value}`);
       return `${scheme} ${REDACTED}`;
     });
 }
@@ -86,7 +128,7 @@ export function knownSecrets(res: HttpResponse | undefined): string[] {
   if (res === undefined || res.kind === 'status-code') return [];
   const found = new Set<string>();
   const add = (value: string | undefined): void => {
-    if (value !== undefined && value.length >= 4) found.add(value);
+    if (value !== undefined) hideSecret(found, value);
   };
   const details = res.details;
   for (const list of [details.headers, details.requestHeaders]) {
