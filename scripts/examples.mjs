@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLES = join(ROOT, 'examples');
 // A hung example (a server left open, a browser that never answers) must not eat CI's budget.
-const EXAMPLE_TIMEOUT_MS = 10 * 60_000;
+const EXAMPLE_TIMEOUT_MS = 5 * 60_000;
 // The line an example prints, with exit code 0, when it cannot run here (see examples/vitest-browser).
 const SKIP_MARKER = /^EXAMPLE SKIPPED: (.+)$/m;
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
@@ -109,17 +109,28 @@ async function runExample(name, tarball) {
   // The committed lockfile pins every dependency but expect-http, which comes from the tarball just packed.
   // --no-save keeps the example's package.json and lockfile as a user would copy them.
   const install = await exec('npm', ['install', '--no-audit', '--no-fund', '--no-save', tarball], dir, env);
-  if (install.code !== 0) return { name, status: 'failed', reason: 'npm install failed', ms: Date.now() - begin, output: install.output };
+  if (install.code !== 0) return { name, status: 'failed', types: '-', reason: 'npm install failed', ms: Date.now() - begin, output: install.output };
 
   if (updateLockfiles) writeLockfile(name, tarball, env);
+
+  // The TypeScript examples type-check as a user's editor would: the matchers must be typed, not only registered.
+  const scripts = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts ?? {};
+  let types = '-';
+  if (scripts.typecheck && !showFailure) {
+    const check = await exec('npm', ['run', 'typecheck'], dir, env);
+    types = check.code === 0 ? 'ok' : 'FAILED';
+    if (check.code !== 0) process.stdout.write(`\n── ${name}: npm run typecheck exited ${check.code} ──\n${check.output}\n`);
+  }
 
   const test = await exec('npm', ['test'], dir, env);
   const ms = Date.now() - begin;
   const skipped = test.output.replace(ANSI, '').match(SKIP_MARKER);
-  if (test.code === 0 && skipped) return { name, status: 'skipped', reason: skipped[1].trim(), ms, output: test.output };
-  if (test.code === 0) return { name, status: 'passed', ms, output: test.output };
+  const typeFailure = types === 'FAILED' ? { status: 'failed', reason: 'type errors (npm run typecheck)' } : undefined;
+  if (test.code === 0 && skipped) return { name, types, ms, output: test.output, ...(typeFailure ?? { status: 'skipped', reason: skipped[1].trim() }) };
+  if (test.code === 0) return { name, types, ms, output: test.output, ...(typeFailure ?? { status: 'passed' }) };
   if (!showFailure) process.stdout.write(`\n── ${name}: npm test exited ${test.code} ──\n${test.output}\n`);
-  return { name, status: 'failed', reason: test.timedOut ? `timed out after ${seconds(EXAMPLE_TIMEOUT_MS)}` : `npm test exited ${test.code}`, ms, output: test.output };
+  const reason = test.timedOut ? `timed out after ${seconds(EXAMPLE_TIMEOUT_MS)}` : `npm test exited ${test.code}`;
+  return { name, status: 'failed', types, reason: typeFailure ? `${reason}; ${typeFailure.reason}` : reason, ms, output: test.output };
 }
 
 // The failure itself, from the runner's heading for the failed test down to the `expect(…)` line of its code frame.
@@ -212,10 +223,11 @@ function dropNpmNoise(text) {
 }
 
 function printTable(results) {
-  const rows = [['example', 'result', 'time'], ...results.map((r) => [r.name, r.status === 'skipped' ? `skipped: ${r.reason}` : r.status, seconds(r.ms)])];
-  const widths = [0, 1].map((i) => Math.max(...rows.map((row) => row[i].length)));
-  const line = (row) => `| ${row[0].padEnd(widths[0])} | ${row[1].padEnd(widths[1])} | ${row[2].padStart(6)} |`;
-  log(`\n${line(rows[0])}\n|${'-'.repeat(widths[0] + 2)}|${'-'.repeat(widths[1] + 2)}|--------|`);
+  const result = (r) => (r.status === 'passed' ? 'passed' : `${r.status}: ${r.reason}`);
+  const rows = [['example', 'result', 'types', 'time'], ...results.map((r) => [r.name, result(r), r.types, seconds(r.ms)])];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  const line = (row) => `| ${row.map((cell, i) => (i === 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(' | ')} |`;
+  log(`\n${line(rows[0])}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows.slice(1)) log(line(row));
   const count = (s) => results.filter((r) => r.status === s).length;
   log(`\nexamples: ${count('passed')} passed, ${count('failed')} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}`);

@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    setupFiles: ['expect-http/vitest'],
+    setupFiles: ['./vitest.setup.ts'],
   },
 });

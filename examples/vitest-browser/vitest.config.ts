@@ -6,7 +6,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   test: {
-    setupFiles: ['expect-http/vitest', './test/msw-setup.ts'],
+    setupFiles: ['./vitest.setup.ts'],
     // Tests run in the browser, which has no process.env: hand the one switch they read through import.meta.env.
     env: { SHOW_FAILURE: process.env.SHOW_FAILURE ?? '' },
     browser: {

@@ -1,6 +1,8 @@
+// Adds expect-http's matchers to vitest's expect, and their types to every file this project type-checks.
+import 'expect-http/vitest';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { handlers } from './handlers.js';
+import { handlers } from './test/handlers.js';
 
 const server = setupServer(...handlers);
 
