@@ -1,12 +1,12 @@
-import type { TextExpectation } from './arguments.js';
+import { testRegExp, type TextExpectation } from './arguments.js';
 import { cutText, escapeLine } from './message/escape.js';
 import type { AsymmetricMatcher, MatcherContext } from './types.js';
 
 /** Whether `value` meets a string (exactly), RegExp or asymmetric-matcher expectation. */
 export function matchesText(ctx: MatcherContext, expected: TextExpectation, value: string): boolean {
   if (typeof expected === 'string') return expected === value;
-  // A copy without g/y: a user's global RegExp keeps lastIndex between calls and would alternate verdicts.
-  if (expected instanceof RegExp) return new RegExp(expected.source, expected.flags.replace(/[gy]/g, '')).test(value);
+  // As a fresh copy would answer: a user's /g or /y RegExp keeps lastIndex between calls and would alternate verdicts.
+  if (expected instanceof RegExp) return testRegExp(expected, value);
   return ctx.equals(value, expected, ctx.customTesters ?? []);
 }
 

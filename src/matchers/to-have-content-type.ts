@@ -1,5 +1,5 @@
 import { adapt } from '../adapters/index.js';
-import { showArgument } from '../arguments.js';
+import { showArgument, testRegExp } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import { nearNames } from '../message/closest-names.js';
 import { safeLine } from '../message/escape.js';
@@ -90,8 +90,7 @@ export function toHaveContentType(this: MatcherContext, received: unknown, expec
 
 function parseExpected(expected: unknown): Wanted {
   if (expected instanceof RegExp) {
-    const re = new RegExp(expected.source, expected.flags.replace(/[gy]/g, ''));
-    return { label: `matching ${safeLine(String(expected), 200)}`, test: (raw) => re.test(raw) };
+    return { label: `matching ${safeLine(String(expected), 200)}`, test: (raw) => testRegExp(expected, raw) };
   }
   if (typeof expected !== 'string') throw usage(`${ACCEPTS}; got ${showArgument(expected)}.`);
   const lower = expected.trim().toLowerCase();
