@@ -1,0 +1,402 @@
+#!/usr/bin/env node
+// The version matrix: the packed package, installed as a user installs it, run on every supported Node
+// with every major of the test runners, mock library and HTTP clients it claims to work with.
+//
+//   npm run test:matrix                          every cell (about 5 minutes on 2 cores, warm npm cache)
+//   npm run test:matrix -- --node 22 --cell vitest5 --jobs 1 --keep
+//
+// Node binaries come from the npm registry's node-<platform>-<arch> packages (exact versions below),
+// installed once into .cache/node/<version>/. Every cell installs into its own temporary directory:
+//   npm install <packed tarball> <runner> <libs> typescript @types/node
+// copies in test/matrix/ (one case per exported matcher, see suite.cjs), runs it with that cell's Node,
+// then type-checks a usage file with tsc (skipLibCheck: false). Not the full cartesian product: each
+// Node runs one vitest cell with the oldest supported majors, one with the newest, and the two jest
+// styles; a cell whose packages' engines exclude a Node is reported as "not run: engines", and the plan
+// is checked so that every axis value runs on every Node its engines allow.
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { access, copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CACHE = join(ROOT, '.cache');
+const LOGS = join(CACHE, 'matrix');
+
+// Node versions besides the machine's own: latest of each even major at the time of writing.
+const NODE_VERSIONS = ['22.23.3', '24.21.0', '26.10.0'];
+
+// @types/node follows the Node major a user is on (vitest 5 wants ^22 || >=24 of it).
+const TYPES_NODE = { 20: '20.19.43', 22: '22.20.5', 24: '24.19.2', 26: '26.6.6' };
+const TYPESCRIPT = '5.9.3';
+
+/** Each cell: a runner style and the exact versions installed with the package. */
+const CELLS = [
+  {
+    id: 'vitest4',
+    title: 'vitest 4 · msw 2 · undici 7 · got 14 (oldest majors)',
+    runner: 'vitest',
+    packages: { vitest: '4.1.12', msw: '2.15.0', undici: '7.30.2', got: '14.6.6' },
+    types: ['vitest.ts'],
+  },
+  {
+    id: 'vitest5',
+    title: 'vitest 5 · msw 3 · undici 8 · got 16 (newest majors)',
+    runner: 'vitest',
+    packages: { vitest: '5.1.1', msw: '3.0.5', undici: '8.12.4', got: '16.1.0' },
+    types: ['vitest.ts'],
+  },
+  {
+    id: 'jest-globals',
+    title: 'jest 30 · @jest/globals, injectGlobals: false · undici 7',
+    runner: 'jest-globals',
+    packages: { jest: '30.5.2', '@jest/globals': '30.5.2', undici: '7.30.2' },
+    types: ['jest-globals.ts'],
+  },
+  {
+    id: 'jest-global',
+    title: 'jest 30 · global expect + @types/jest · undici 7',
+    runner: 'jest-global',
+    packages: { jest: '30.5.2', '@types/jest': '30.0.0', undici: '7.30.2' },
+    types: ['jest-global.ts'],
+  },
+];
+
+// The packages whose majors are the matrix's axes; the coverage check below is over these.
+const AXES = ['vitest', 'jest', 'msw', 'undici', 'got'];
+
+// ---------------------------------------------------------------------------------------------------
+
+const options = parseArgs(process.argv.slice(2));
+const started = Date.now();
+
+const machine = { version: process.version.slice(1), bin: process.execPath, label: `${process.version.slice(1)} (machine)` };
+const nodes = [machine, ...NODE_VERSIONS.map((version) => ({ version, bin: nodeBinary(version), label: version }))].filter(
+  (n) => options.node.length === 0 || options.node.some((want) => n.version === want || n.version.startsWith(`${want}.`)),
+);
+const cells = CELLS.filter((c) => options.cell.length === 0 || options.cell.includes(c.id));
+if (nodes.length === 0 || cells.length === 0) fail(`nothing to run: --node ${options.node.join(',')} --cell ${options.cell.join(',')}`);
+
+await mkdir(LOGS, { recursive: true });
+const work = await mkdtemp(join(tmpdir(), 'expect-http-matrix-'));
+
+log('building and packing expect-http');
+await run('npm', ['run', 'build'], { cwd: ROOT, logFile: join(LOGS, 'build.log') });
+const packed = JSON.parse((await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT })).stdout);
+const tarball = join(work, packed[0].filename);
+const own = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
+
+log(`installing Node ${nodes.filter((n) => n !== machine).map((n) => n.version).join(', ') || '(none)'} from the npm registry`);
+for (const node of nodes) if (node !== machine) await installNode(node.version);
+
+const engines = await lookUpEngines(cells);
+engines[`${own.name}@${own.version}`] = own.engines?.node ?? '*';
+
+// The plan: which cell runs on which Node, and why the others do not.
+const plan = [];
+for (const cell of cells) {
+  for (const node of nodes) {
+    const excluded = Object.entries({ ...cell.packages, [own.name]: own.version })
+      .map(([name, version]) => ({ spec: `${name}@${version}`, range: engines[`${name}@${version}`] ?? '*' }))
+      .filter(({ range }) => !satisfies(node.version, range));
+    plan.push({ cell, node, excluded, result: excluded.length > 0 ? { state: 'engines' } : undefined });
+  }
+}
+checkCoverage(plan);
+
+const toRun = plan.filter((p) => p.result === undefined);
+log(`running ${toRun.length} cells (${plan.length - toRun.length} excluded by engines), ${options.jobs} at a time`);
+await pool(toRun, options.jobs, async (entry) => {
+  entry.result = await runCell(entry.cell, entry.node);
+  const r = entry.result;
+  log(`${r.state === 'pass' ? 'pass' : 'FAIL'}  ${entry.cell.id} on Node ${entry.node.version}  (${seconds(r.ms)}; install ${seconds(r.timing.install)}, tests ${seconds(r.timing.tests)}, types ${seconds(r.timing.types)})`);
+  if (r.state !== 'pass') {
+    process.stdout.write(indent(r.tail));
+    log(`full log: ${r.logFile}`);
+  }
+});
+
+if (!options.keep) await rm(work, { recursive: true, force: true });
+else log(`kept the cells in ${work}`);
+
+printTable(plan);
+const failed = plan.filter((p) => p.result.state === 'fail');
+const ran = plan.filter((p) => p.result.state !== 'engines');
+console.log(`\nmatrix: ${ran.length - failed.length} passed, ${failed.length} failed, ${plan.length - ran.length} not run (engines); total ${seconds(Date.now() - started)} with ${options.jobs} jobs`);
+process.exitCode = failed.length > 0 ? 1 : 0;
+
+// ---------------------------------------------------------------------------------------------------
+
+async function runCell(cell, node) {
+  const dir = join(work, `${cell.id}-node${node.version}`);
+  const logFile = join(LOGS, `${cell.id}@node${node.version}.log`);
+  await mkdir(dir, { recursive: true });
+  const t0 = Date.now();
+  const timing = { install: 0, tests: 0, types: 0 };
+  const out = createWriteStream(logFile);
+  const env = {
+    ...process.env,
+    PATH: `${dirname(node.bin)}:${process.env.PATH}`,
+    CI: 'true',
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+  };
+  const step = async (name, command, args) => {
+    const s = Date.now();
+    out.write(`\n$ ${[command, ...args].join(' ')}\n`);
+    try {
+      return await run(command, args, { cwd: dir, env, stream: out });
+    } finally {
+      timing[name] += Date.now() - s;
+    }
+  };
+  let stage = 'install';
+  let tests;
+  try {
+    const isVitest = cell.runner === 'vitest';
+    await writeFile(join(dir, 'package.json'), `${JSON.stringify({ name: `matrix-${cell.id}`, private: true, type: isVitest ? 'module' : 'commonjs' }, null, 2)}\n`);
+    const major = Number(node.version.split('.')[0]);
+    const specs = [tarball, ...Object.entries(cell.packages).map(([n, v]) => `${n}@${v}`), `typescript@${TYPESCRIPT}`, `@types/node@${TYPES_NODE[major] ?? TYPES_NODE[24]}`];
+    await step('install', 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...specs]);
+    await copyMatrixSuite(dir);
+    await writeRunnerConfig(dir, cell);
+
+    stage = 'tests';
+    const result = isVitest
+      ? await step('tests', node.bin, ['node_modules/vitest/vitest.mjs', 'run'])
+      : await step('tests', node.bin, ['node_modules/jest/bin/jest.js', '--ci', '--config', 'jest.config.cjs']);
+    tests = countTests(result.stdout + result.stderr);
+
+    stage = 'types';
+    await step('types', node.bin, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json']);
+    out.end();
+    return { state: 'pass', tests, ms: Date.now() - t0, timing, logFile };
+  } catch (error) {
+    out.write(`\n${error.stack ?? error}\n`);
+    await new Promise((resolve) => out.end(resolve));
+    const text = await readFile(logFile, 'utf8');
+    return { state: 'fail', stage, tests, ms: Date.now() - t0, timing, logFile, tail: text.split('\n').slice(-60).join('\n') };
+  }
+}
+
+async function copyMatrixSuite(dir) {
+  const from = join(ROOT, 'test', 'matrix');
+  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const source = join(entry.parentPath, entry.name);
+    const target = join(dir, source.slice(from.length + 1));
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(source, target);
+  }
+}
+
+async function writeRunnerConfig(dir, cell) {
+  if (cell.runner === 'vitest') {
+    await writeFile(join(dir, 'vitest.config.mjs'), "export default { test: { include: ['vitest.test.mjs'], testTimeout: 20000 } };\n");
+  } else {
+    const config =
+      cell.runner === 'jest-globals'
+        ? { testEnvironment: 'node', testMatch: ['<rootDir>/jest-globals.test.cjs'], injectGlobals: false }
+        : { testEnvironment: 'node', testMatch: ['<rootDir>/jest-global.test.cjs'], setupFilesAfterEnv: ['expect-http/jest'] };
+    await writeFile(join(dir, 'jest.config.cjs'), `module.exports = ${JSON.stringify(config, null, 2)};\n`);
+  }
+  const types = ['node', ...(cell.packages['@types/jest'] ? ['jest'] : [])];
+  const tsconfig = {
+    compilerOptions: {
+      target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'],
+      strict: true, noEmit: true, skipLibCheck: false, types,
+    },
+    files: cell.types.map((f) => `types/${f}`),
+  };
+  await writeFile(join(dir, 'tsconfig.types.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+}
+
+function countTests(output) {
+  const vitest = /Tests\s+(?:(\d+) failed \| )?(\d+) passed/.exec(output);
+  if (vitest) return Number(vitest[2]);
+  const jest = /Tests:\s+(?:\d+ failed, )?(\d+) passed/.exec(output);
+  return jest ? Number(jest[1]) : undefined;
+}
+
+// --- Node binaries --------------------------------------------------------------------------------
+
+function nodeBinary(version) {
+  return join(CACHE, 'node', version, 'node_modules', `node-${process.platform}-${process.arch}`, 'bin', 'node');
+}
+
+async function installNode(version) {
+  const bin = nodeBinary(version);
+  if (!(await exists(bin))) {
+    await run('npm', ['install', '--no-save', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error',
+      '--prefix', join(CACHE, 'node', version), `node-${process.platform}-${process.arch}@${version}`], { cwd: ROOT });
+  }
+  const reported = (await run(bin, ['--version'], { cwd: ROOT })).stdout.trim();
+  if (reported !== `v${version}`) fail(`${bin} reports ${reported}, expected v${version}`);
+}
+
+// --- engines ------------------------------------------------------------------------------------
+
+/** The `engines.node` range of every package version the cells install, from the registry, cached (versions are immutable). */
+async function lookUpEngines(list) {
+  const file = join(CACHE, 'matrix', 'engines.json');
+  const known = (await exists(file)) ? JSON.parse(await readFile(file, 'utf8')) : {};
+  const wanted = [...new Set(list.flatMap((c) => Object.entries(c.packages).map(([n, v]) => `${n}@${v}`)))];
+  await Promise.all(
+    wanted.filter((spec) => !(spec in known)).map(async (spec) => {
+      const { stdout } = await run('npm', ['view', spec, 'engines', '--json', '--prefer-offline'], { cwd: ROOT });
+      const parsed = stdout.trim() === '' ? {} : JSON.parse(stdout);
+      known[spec] = parsed.node ?? '*';
+    }),
+  );
+  await writeFile(file, `${JSON.stringify(known, null, 2)}\n`);
+  return known;
+}
+
+/** Enough of semver for engines ranges: `||`, space-joined comparators, ^ ~ >= > <= < =, partial versions and x. */
+function satisfies(version, range) {
+  const v = version.split('.').map(Number);
+  return range.replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1').split('||').some((part) => {
+    const comparators = part.trim().split(/\s+/).filter((c) => c !== '');
+    return comparators.every((c) => comparatorHolds(v, c));
+  });
+}
+
+function comparatorHolds(v, comparator) {
+  const m = /^(\^|~|>=|<=|>|<|=)?v?(\*|x|\d+)(?:\.(\*|x|\d+))?(?:\.(\*|x|\d+))?$/i.exec(comparator);
+  if (!m) fail(`cannot read the engines range part ${JSON.stringify(comparator)}`);
+  const op = m[1] ?? '=';
+  const parts = [m[2], m[3], m[4]].map((p) => (p === undefined || /^[x*]$/i.test(p) ? undefined : Number(p)));
+  const fixed = parts.findIndex((p) => p === undefined); // -1: a full version
+  const low = parts.map((p) => p ?? 0);
+  const cmp = (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+  const bump = (index) => low.map((p, i) => (i < index ? p : i === index ? p + 1 : 0));
+  // The exclusive upper end of a partial version (22 → 23.0.0) or of ^ and ~.
+  const partialHigh = fixed === -1 ? undefined : fixed === 0 ? [Infinity, 0, 0] : bump(fixed - 1);
+  switch (op) {
+    case '>=': return cmp(v, low) >= 0;
+    case '>': return partialHigh ? cmp(v, partialHigh) >= 0 : cmp(v, low) > 0;
+    case '<': return cmp(v, low) < 0;
+    case '<=': return partialHigh ? cmp(v, partialHigh) < 0 : cmp(v, low) <= 0;
+    case '^': return cmp(v, low) >= 0 && cmp(v, bump(low[0] > 0 || fixed === 1 ? 0 : low[1] > 0 || fixed === 2 ? 1 : 2)) < 0;
+    case '~': return cmp(v, low) >= 0 && cmp(v, bump(fixed === 1 ? 0 : 1)) < 0;
+    default: return partialHigh ? cmp(v, low) >= 0 && cmp(v, partialHigh) < 0 : cmp(v, low) === 0;
+  }
+}
+
+/** Every axis value must run on every Node whose version its engines allow; otherwise the plan has a gap. */
+function checkCoverage(entries) {
+  const gaps = [];
+  for (const node of nodes) {
+    for (const axis of AXES) {
+      for (const version of new Set(entries.map((e) => e.cell.packages[axis]).filter(Boolean))) {
+        if (!satisfies(node.version, engines[`${axis}@${version}`] ?? '*')) continue;
+        const covered = entries.some((e) => e.node === node && e.result === undefined && e.cell.packages[axis] === version);
+        if (!covered) gaps.push(`${axis}@${version} supports Node ${node.version} but no cell runs it there`);
+      }
+    }
+  }
+  if (gaps.length > 0 && options.cell.length === 0) fail(`the matrix plan has gaps; add or change a cell:\n  ${gaps.join('\n  ')}`);
+}
+
+// --- output ---------------------------------------------------------------------------------------
+
+function printTable(entries) {
+  const header = ['cell', ...nodes.map((n) => `Node ${n.label}`)];
+  const rows = cells.map((cell) => [
+    `${cell.id}: ${cell.title}`,
+    ...nodes.map((node) => {
+      const r = entries.find((e) => e.cell === cell && e.node === node).result;
+      if (r.state === 'engines') return 'not run: engines';
+      if (r.state === 'fail') return r.stage === 'types' ? `FAIL: types (${r.tests ?? '?'} tests pass)` : `FAIL: ${r.stage}`;
+      return `pass (${r.tests ?? '?'} tests, types ok)`;
+    }),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cols) => `| ${cols.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}`);
+  const notes = entries.filter((e) => e.result.state === 'engines');
+  if (notes.length > 0) {
+    console.log('\nnot run: engines');
+    for (const e of notes) {
+      console.log(`  ${e.cell.id} on Node ${e.node.version}: ${e.excluded.map((x) => `${x.spec} needs Node ${x.range}`).join('; ')}`);
+    }
+  }
+}
+
+function log(message) {
+  console.log(`[matrix ${seconds(Date.now() - started).padStart(6)}] ${message}`);
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
+function indent(text) {
+  return `${text.replace(/^/gm, '    ')}\n`;
+}
+
+function fail(message) {
+  console.error(`matrix: ${message}`);
+  process.exit(2);
+}
+
+// --- processes ------------------------------------------------------------------------------------
+
+/** Runs a command; resolves with its output, rejects (with the output) on a non-zero exit. */
+function run(command, args, { cwd, env = process.env, stream, logFile } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const file = logFile ? createWriteStream(logFile) : undefined;
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      stream?.write(chunk);
+      file?.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      stream?.write(chunk);
+      file?.write(chunk);
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      file?.end();
+      if (code === 0) resolve({ stdout, stderr });
+      else reject(Object.assign(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}\n${stream ? '' : stderr.slice(-4000)}`), { stdout, stderr }));
+    });
+  });
+}
+
+async function pool(items, size, worker) {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(size, items.length) }, async () => {
+    while (next < items.length) await worker(items[next++]);
+  });
+  await Promise.all(lanes);
+}
+
+async function exists(path) {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseArgs(argv) {
+  const result = { node: [], cell: [], jobs: 2, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--keep') result.keep = true;
+    else if (arg === '--node' || arg === '--cell') result[arg.slice(2)].push(...String(argv[++i] ?? '').split(',').filter(Boolean));
+    else if (arg === '--jobs') result.jobs = Math.max(1, Number(argv[++i]) || 1);
+    else if (arg === '--help') {
+      console.log('npm run test:matrix [-- --node 20,22 --cell vitest4,jest-global --jobs 2 --keep]');
+      process.exit(0);
+    } else fail(`unknown argument ${arg}; try --help`);
+  }
+  return result;
+}

@@ -1,0 +1,23 @@
+// Compiled in the jest 30 cells: the global `expect` typed by @types/jest, augmented through
+// `declare global { namespace jest }` by `expect-http/jest`.
+import type {} from 'expect-http/jest';
+import type { HttpAsyncMatchers, HttpSyncMatchers } from 'expect-http';
+
+declare const res: Response;
+
+expect(res).toHaveStatus(200);
+expect(res).toHaveStatus([200, 204]);
+expect(res).not.toBeClientError();
+expect(res).toHaveStatusClass(2);
+expect(res).toBeRedirectWithLocation(/\/login$/, { status: 302 });
+expect({ res }).toEqual({ res: expect.toHaveStatus(201) });
+
+// @ts-expect-error a misspelt matcher is an error: no index signature, no `any`
+expect(res).toBeSucessful();
+// @ts-expect-error the code is a number, not a string
+expect(res).toHaveStatus('200');
+
+type Assertion = jest.Matchers<void, Response>;
+type Missing = Exclude<keyof HttpSyncMatchers | keyof HttpAsyncMatchers, keyof Assertion>;
+const noneMissing: [Missing] extends [never] ? true : Missing = true;
+void noneMissing;
