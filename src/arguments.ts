@@ -1,3 +1,4 @@
+import { equals } from './equality.js';
 import { HttpMatcherUsageError } from './errors.js';
 import { cutText, escapeLine } from './message/escape.js';
 import { statusLabel } from './registry/index.js';
@@ -41,7 +42,7 @@ export function statusExpectation(matcher: string, expected: unknown, caller: Ca
   if (isAsymmetricMatcher(expected)) {
     return {
       label: safeToString(expected),
-      test: (status, ctx) => ctx.equals(status, expected, ctx.customTesters ?? []),
+      test: (status, ctx) => equals(ctx, status, expected),
     };
   }
   throw new HttpMatcherUsageError(

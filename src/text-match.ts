@@ -1,4 +1,5 @@
 import { testRegExp, type TextExpectation } from './arguments.js';
+import { equals } from './equality.js';
 import { cutText, escapeLine } from './message/escape.js';
 import type { AsymmetricMatcher, MatcherContext } from './types.js';
 
@@ -7,7 +8,7 @@ export function matchesText(ctx: MatcherContext, expected: TextExpectation, valu
   if (typeof expected === 'string') return expected === value;
   // As a fresh copy would answer: a user's /g or /y RegExp keeps lastIndex between calls and would alternate verdicts.
   if (expected instanceof RegExp) return testRegExp(expected, value);
-  return ctx.equals(value, expected, ctx.customTesters ?? []);
+  return equals(ctx, value, expected);
 }
 
 /** How a message shows an expectation the user wrote: `"no-store"`, `/^abc/i`, `StringContaining "abc"`. */

@@ -12,8 +12,9 @@ export interface MatcherUtils {
   matcherHint(matcherName: string, received?: string, expected?: string, options?: MatcherHintOptions): string;
   printExpected(value: unknown): string;
   printReceived(value: unknown): string;
-  EXPECTED_COLOR(text: string): string;
-  RECEIVED_COLOR(text: string): string;
+  /** Missing in Playwright's matcher utils: messages fall back to plain text. */
+  EXPECTED_COLOR?: ((text: string) => string) | undefined;
+  RECEIVED_COLOR?: ((text: string) => string) | undefined;
   diff(a: unknown, b: unknown, options?: unknown): string | null | undefined;
   /** The testers `toMatchObject` adds to `equals` (vitest and jest both provide them). */
   subsetEquality?: EqualityTester | undefined;
@@ -27,7 +28,8 @@ export interface MatcherContext {
   isNot?: boolean | undefined;
   promise?: string | undefined;
   utils: MatcherUtils;
-  equals(a: unknown, b: unknown, customTesters?: Array<any>, strictCheck?: boolean): boolean;
+  /** The runner's deep equality; missing or a throwing stub in Playwright, where src/equality.ts falls back to its own. */
+  equals?: ((a: unknown, b: unknown, customTesters?: Array<any>, strictCheck?: boolean) => boolean) | undefined;
   customTesters?: Array<any> | undefined;
 }
 

@@ -7,6 +7,10 @@ expect.extend(matchers);
 
 // No type parameters on purpose: vitest 3.2-4 declare Matchers<T>, vitest 5 Matchers<R, T>, and a
 // parameterless declaration merges with both. Async matchers go on Assertion only: never asymmetric.
+// The declarations must reference 'vitest' themselves: without that, TypeScript does not merge the
+// Assertion augmentation into vitest's (re-exported) Assertion, and the async matchers vanish from the types.
+export type { Assertion as VitestAssertion } from 'vitest';
+
 declare module 'vitest' {
   interface Matchers extends HttpSyncMatchers<void> {}
   interface Assertion extends HttpAsyncMatchers {}

@@ -1,3 +1,4 @@
+import { equals } from '../equality.js';
 import { adapt, type HttpResponse } from '../adapters/index.js';
 import { showArgument, testRegExp, textExpectation, type TextExpectation } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
@@ -69,7 +70,7 @@ function resolve(location: string, base: string | undefined): string | undefined
 
 function locationMatches(ctx: MatcherContext, wanted: TextExpectation, raw: string, resolved: string | undefined, base: string | undefined): boolean {
   if (wanted instanceof RegExp) return testRegExp(wanted, raw) || (resolved !== undefined && testRegExp(wanted, resolved));
-  if (typeof wanted !== 'string') return ctx.equals(raw, wanted, ctx.customTesters ?? []) || (resolved !== undefined && ctx.equals(resolved, wanted, ctx.customTesters ?? []));
+  if (typeof wanted !== 'string') return equals(ctx, raw, wanted) || (resolved !== undefined && equals(ctx, resolved, wanted));
   if (wanted === raw || wanted === resolved) return true;
   if (base !== undefined) return resolved !== undefined && resolve(wanted, base) === resolved;
   // Both absolute and not equal: different places, whatever their paths say.

@@ -79,6 +79,7 @@ export function toHaveContentType(this: MatcherContext, received: unknown, expec
         }
       }
       return failureMessage(this, res, {
+        about: 'response',
         matcher,
         args: options === undefined ? 'expected' : 'expected, options',
         expected: ['Expected content type', expectedText],

@@ -1,3 +1,4 @@
+import { equals } from '../equality.js';
 import { adapt, type HttpResponse } from '../adapters/index.js';
 import { hiddenSetCookieNote, parseSetCookie, type SetCookie } from '../adapters/set-cookie.js';
 import { isAsymmetricMatcher, showArgument, textExpectation, type TextExpectation } from '../arguments.js';
@@ -67,6 +68,7 @@ export function toHaveCookie(this: MatcherContext, received: unknown, name: unkn
       const described = checks.map((c) => (c.key === 'value' ? `value ${masked(c)}` : c.summary));
       const expectedText = `${this.isNot ? 'not ' : ''}${quote(cookieName)}${described.length > 0 ? ` with ${described.join(', ')}` : ''}`;
       return failureMessage(this, res, {
+        about: 'response',
         matcher,
         args: expected === undefined ? 'name' : 'name, expected',
         expected: ['Expected cookie', expectedText],
@@ -247,7 +249,7 @@ function expiresCheck(ctx: MatcherContext, v: unknown): Check {
     key: 'expires',
     expected,
     summary: `expires ${expected}`,
-    test: (c) => (v instanceof Date ? c.expires !== undefined && seconds(c.expires) === seconds(v) : ctx.equals(c.expires, v, ctx.customTesters ?? [])),
+    test: (c) => (v instanceof Date ? c.expires !== undefined && seconds(c.expires) === seconds(v) : equals(ctx, c.expires, v)),
     received: (c) => rawOrUnset(c, 'expires', c.expires === undefined ? 'not a cookie date: browsers ignore it' : undefined),
   };
 }

@@ -43,6 +43,7 @@ export function toHaveHeader(this: MatcherContext, received: unknown, name: unkn
     pass,
     message: () =>
       failureMessage(this, res, {
+        about: 'response',
         matcher,
         args: wanted === undefined ? 'name' : 'name, expected',
         expected: ['Expected header', expectedText],

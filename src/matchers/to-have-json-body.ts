@@ -1,3 +1,4 @@
+import { equals } from '../equality.js';
 import { adapt } from '../adapters/index.js';
 import { bodyOf, parsedJson, shownBody } from '../adapters/read-body.js';
 import { failureMessage } from '../message/failure-message.js';
@@ -11,12 +12,13 @@ export async function toHaveJsonBody(this: MatcherContext, received: unknown, ex
   const body = await bodyOf(name, res);
   const parsed = parsedJson(body);
   const compare = expected !== undefined;
-  const pass = parsed.ok && (!compare || this.equals(parsed.value, expected, this.customTesters ?? []));
+  const pass = parsed.ok && (!compare || equals(this, parsed.value, expected));
   const wanted = compare ? 'JSON equal to the expected value' : 'valid JSON';
   return {
     pass,
     message: () =>
       failureMessage(this, res, {
+        about: 'response',
         matcher: name,
         args: compare ? 'expected' : '',
         expected: ['Expected body', `${this.isNot ? 'not ' : ''}${wanted}`],

@@ -1,3 +1,4 @@
+import { equals } from '../equality.js';
 import { adapt } from '../adapters/index.js';
 import { bodyOf, shownBody } from '../adapters/read-body.js';
 import { textExpectation } from '../arguments.js';
@@ -17,7 +18,7 @@ export async function toHaveTextBody(this: MatcherContext, received: unknown, ex
   const pass =
     typeof wanted === 'string' ? text === wanted :
     wanted instanceof RegExp ? text.search(wanted) !== -1 :
-    this.equals(text, wanted, this.customTesters ?? []);
+    equals(this, text, wanted);
   const label = typeof wanted === 'string' ? safeLine(JSON.stringify(wanted), 200) : wanted instanceof RegExp ? `matching ${safeLine(String(wanted), 200)}` : describeMatcher(wanted);
 
   const notes = (): string[] => {
@@ -38,6 +39,7 @@ export async function toHaveTextBody(this: MatcherContext, received: unknown, ex
     pass,
     message: () =>
       failureMessage(this, res, {
+        about: 'response',
         matcher: name,
         args: 'expected',
         expected: ['Expected body', `${this.isNot ? 'not ' : ''}${label}`],

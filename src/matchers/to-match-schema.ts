@@ -62,6 +62,7 @@ export async function toMatchSchema(this: MatcherContext, received: unknown, sch
     pass,
     message: () =>
       failureMessage(this, res, {
+        about: 'response',
         matcher: name,
         args: 'schema',
         expected: ['Expected body', `${this.isNot ? 'not ' : ''}JSON matching the ${vendor} schema`],

@@ -29,7 +29,7 @@ export function bodyExcerpt(body: HeldBody, contentType: string | undefined, lim
 
 function textExcerpt(text: string, contentType: string | undefined, limit: number, byteLength: number | undefined, hidden: Set<string> | undefined): { heading: string; text?: string } {
   if (text.length === 0) return { heading: 'Body: empty' };
-  const size = byteLength === undefined ? `${text.length.toLocaleString('en-US')} characters` : formatBytes(byteLength);
+  const size = byteLength === undefined ? `${text.length.toLocaleString('en-US')} character${text.length === 1 ? '' : 's'}` : formatBytes(byteLength);
   // axios and got decode a body as text unless asked for bytes: an image arrives as NULs and U+FFFD.
   if (byteLength === undefined && !(contentType !== undefined && TEXTUAL.test(contentType)) && looksBinaryText(text.slice(0, limit * 4))) {
     return { heading: `Body: <binary, ${size} once decoded as text${contentType ? `, ${safeLine(contentType, 100)}` : ''}>` };

@@ -5,6 +5,8 @@ import { knownSecrets, sweepSecrets } from './redact.js';
 import { meaningLines, receivedStatus, evidenceLines } from './response-section.js';
 
 export interface FailureParts {
+  /** `'response'` for header and body matchers: the status is context, explained only when it is not a 2xx. */
+  about?: 'status' | 'response';
   /** The matcher's name, for the hint line. */
   matcher: string;
   /** How the hint line names the arguments: `'expected'`, `'location, options'`, `''`. */
@@ -42,13 +44,19 @@ export function failureMessage(ctx: MatcherContext, res: HttpResponse, parts: Fa
   const hint = utils.matcherHint(parts.matcher, 'response', parts.args ?? '', { isNot: ctx.isNot ?? false, promise: ctx.promise ?? '' });
   const sections = [
     hint,
-    `${`${label}:`.padEnd(width + 2)}${utils.EXPECTED_COLOR(text)}\n${'Received status:'.padEnd(width + 2)}${utils.RECEIVED_COLOR(receivedStatus(res))}`,
+    `${`${label}:`.padEnd(width + 2)}${(utils.EXPECTED_COLOR ?? plain)(text)}\n${'Received status:'.padEnd(width + 2)}${(utils.RECEIVED_COLOR ?? plain)(receivedStatus(res))}`,
   ];
-  const meaning = ctx.isNot || (parts.notesExplainStatus && parts.notes?.length) ? [] : meaningLines(res);
+  // A header or body matcher failing on a 2xx: the status is fine, and its meaning would only be noise.
+  const statusIsFine = parts.about === 'response' && res.status >= 200 && res.status < 300;
+  const meaning = ctx.isNot || statusIsFine || (parts.notesExplainStatus && parts.notes?.length) ? [] : meaningLines(res);
   if (meaning.length > 0) sections.push(meaning.join('\n'));
   if (parts.notes && parts.notes.length > 0) sections.push(parts.notes.join('\n'));
   const hidden = new Set(knownSecrets(res));
   sections.push(...evidenceLines(res, parts.showHeaders, hidden, parts.body));
   // Values redacted in one place (a body field) are swept from every other (an echo in the URL).
   return escapeMessage(sweepSecrets(sections.join('\n\n'), [...hidden]));
+}
+
+function plain(text: string): string {
+  return text;
 }

@@ -1,3 +1,4 @@
+import { equals } from '../equality.js';
 import { isAsymmetricMatcher } from '../arguments.js';
 import { getConfig } from '../config.js';
 import type { MatcherContext } from '../types.js';
@@ -84,18 +85,12 @@ function align(ctx: MatcherContext, expected: unknown, received: unknown, mode: 
 
 function matches(ctx: MatcherContext, received: unknown, expected: unknown, mode: 'equal' | 'subset'): boolean {
   try {
-    return ctx.equals(received, expected, mode === 'subset' ? subsetTesters(ctx) : (ctx.customTesters ?? []));
+    return equals(ctx, received, expected, mode);
   } catch {
     return false;
   }
 }
 
-/** The testers `toMatchObject` uses: the user's, then subset and iterable equality. */
-export function subsetTesters(ctx: MatcherContext): Array<NonNullable<MatcherContext['utils']['subsetEquality']>> {
-  const { subsetEquality, iterableEquality } = ctx.utils;
-  const own = (ctx.customTesters ?? []) as Array<NonNullable<MatcherContext['utils']['subsetEquality']>>;
-  return [...own, ...(iterableEquality ? [iterableEquality] : []), ...(subsetEquality ? [subsetEquality] : [])];
-}
 
 function redactDeep(value: unknown, depth: number): unknown {
   if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return value;

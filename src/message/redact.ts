@@ -137,7 +137,12 @@ export function knownSecrets(res: HttpResponse | undefined): string[] {
       const lower = name.toLowerCase();
       for (const value of values) {
         if (lower === 'set-cookie' || lower === 'cookie') {
-          for (const m of value.matchAll(lower === 'cookie' ? /[^=;\s]+=([^;]*)/g : /^[^=;]*=([^;]*)/g)) add(m[1]?.trim());
+          // A session id is long or sits under a secret-looking name; `lang=en-US` or `theme=dark` is neither,
+          // and sweeping those short words would blank them out of unrelated lines of the message.
+          for (const m of value.matchAll(lower === 'cookie' ? /([^=;\s]+)=([^;]*)/g : /^([^=;]*)=([^;]*)/g)) {
+            const cookieValue = m[2]?.trim() ?? '';
+            if (cookieValue.length >= 8 || isSecretName(m[1]?.trim() ?? '')) add(cookieValue);
+          }
         } else if (isSecretName(name, 'header')) {
           add(value);
           add(/^\S+\s+(.+)$/.exec(value)?.[1]);

@@ -76,9 +76,6 @@ describe('toHaveTextBody', () => {
       Expected body:   "id,name\\n1,Ada\\n2,Alan\\n"
       Received status: 200 OK (2xx Successful)
 
-      Meaning: The request succeeded and the body carries the result, whose meaning depends on the method. (RFC 9110 §15.3.1)
-      Hint:    If you expected an error, read the body: some APIs report failures inside a 200, and single-page app fallbacks serve index.html with 200 for unknown paths.
-
       - Expected
       + Received
 

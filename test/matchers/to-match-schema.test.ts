@@ -72,9 +72,6 @@ describe('toMatchSchema', () => {
       Expected body:   JSON matching the zod schema
       Received status: 200 OK (2xx Successful)
 
-      Meaning: The request succeeded and the body carries the result, whose meaning depends on the method. (RFC 9110 §15.3.1)
-      Hint:    If you expected an error, read the body: some APIs report failures inside a 200, and single-page app fallbacks serve index.html with 200 for unknown paths.
-
       Schema issues (2):
         headers["x-trace"]: Invalid input: expected string, received number
         items[2].price: Invalid input: expected number, received string

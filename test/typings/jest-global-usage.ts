@@ -12,3 +12,9 @@ expect({ res }).toEqual({ res: expect.toHaveStatus(201) });
 expect(res).toHaveStatusClas('2xx');
 // @ts-expect-error the class must be one of the known spellings
 expect(res).toHaveStatusClass('teapot');
+
+// The async (body) matchers, awaited.
+export async function bodies(): Promise<void> {
+  await expect(res).toHaveJsonBody({ id: 1, name: expect.any(String) });
+  await expect(res).toMatchJsonBody({ id: 1 });
+}

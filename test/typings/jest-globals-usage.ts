@@ -14,3 +14,8 @@ expect({ res }).toEqual({ res: expect.toHaveStatus(201) });
 expect(res).toBeSucessful();
 // @ts-expect-error the code is a number
 expect(res).toHaveStatus('200');
+
+// The async (body) matchers, awaited.
+await expect(res).toHaveJsonBody({ id: 1, name: expect.any(String) });
+await expect(res).not.toHaveTextBody('nope');
+await expect(res).toBeProblemDetails();

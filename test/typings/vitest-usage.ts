@@ -25,3 +25,13 @@ expect(res).toHaveStatusClass('6xx');
 expect(res).toBeRedirectWithLocation('/x', { status: 304 });
 // @ts-expect-error class matchers take no argument
 expect(res).toBeSuccessful(200);
+
+// The async (body) matchers are on the assertion, awaited, and never asymmetric.
+declare const schema: { '~standard': { version: 1; vendor: string; validate: (v: unknown) => { value: unknown } } };
+await expect(res).toHaveJsonBody({ id: 1, name: expect.any(String) });
+await expect(res).not.toMatchJsonBody({ role: 'admin' });
+await expect(res).toHaveTextBody(/ok/);
+await expect(res).toMatchSchema(schema);
+await expect(res).toBeProblemDetails({ title: expect.any(String) });
+// @ts-expect-error async matchers are not asymmetric matchers
+expect.toHaveJsonBody({ id: 1 });
