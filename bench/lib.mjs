@@ -96,7 +96,8 @@ function median(task) {
 }
 
 function summarise({ ratios, lib, bare }) {
-  return { ratio: spread(ratios), lib: spread(lib), bare: spread(bare) };
+  // diff: the extra time per call, taken within each round like the ratio.
+  return { ratio: spread(ratios), lib: spread(lib), bare: spread(bare), diff: spread(lib.map((l, i) => l - bare[i])) };
 }
 
 /** Median and min–max of a list of figures. */

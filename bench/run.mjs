@@ -4,9 +4,9 @@
 // its load, so every section reports ratios measured within one process run, over several rounds.
 //
 //   npm run bench                      all benchmarks (about 10 minutes on 2 cores)
-//   npm run bench -- pass-path suite   only those (results.md then holds only those sections)
+//   npm run bench -- pass-path suite   only those; the other sections of results.md are kept as they were
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +31,13 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const sections = [];
+// Sections are marked so a partial run replaces only its own.
+const RESULTS = join(BENCH, 'results.md');
+const previous = new Map();
+if (existsSync(RESULTS)) {
+  for (const m of readFileSync(RESULTS, 'utf8').matchAll(/<!-- bench:([\w-]+) -->\n([\s\S]*?)\n<!-- \/bench:\1 -->/g)) previous.set(m[1], m[2]);
+}
+const fresh = new Map();
 const timings = [];
 let failed = false;
 for (const name of files) {
@@ -43,12 +49,15 @@ for (const name of files) {
   timings.push(`${name} ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   if (child.status !== 0) {
     failed = true;
-    sections.push(`## ${name}\n\nFailed to run (exit ${child.status}); see the output of \`npm run bench -- ${name}\`.`);
+    fresh.set(name, `## ${name}\n\nFailed to run (exit ${child.status}); see the output of \`npm run bench -- ${name}\`.`);
     continue;
   }
   process.stdout.write(`${child.stdout}\n`);
-  sections.push(child.stdout.trim());
+  fresh.set(name, child.stdout.trim());
 }
+const names = [...new Set([...ORDER, ...previous.keys(), ...fresh.keys()])].filter((n) => fresh.has(n) || previous.has(n));
+const sections = names.map((n) => `<!-- bench:${n} -->\n${fresh.get(n) ?? previous.get(n)}\n<!-- /bench:${n} -->`);
+const kept = names.filter((n) => !fresh.has(n));
 
 const cpu = cpus();
 const header = `# Benchmarks
@@ -56,9 +65,9 @@ const header = `# Benchmarks
 Written by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'},
 1-minute load average ${loadBefore.toFixed(1)} before and ${loadavg()[0].toFixed(1)} after (other work on the machine shows
 up as spread between rounds). Each bench file ran in its own fresh Node process: ${timings.join(', ')};
-${((Date.now() - started) / 1000 / 60).toFixed(1)} minutes in all. Figures are medians over rounds with min–max; ratios are taken
-within one round, so drift between rounds cancels out of them.`;
+${((Date.now() - started) / 1000 / 60).toFixed(1)} minutes in all.${kept.length > 0 ? ` Kept from an earlier run: ${kept.join(', ')}.` : ''} Figures are medians over
+rounds with min–max; ratios are taken within one round, so drift between rounds cancels out of them.`;
 
-writeFileSync(join(BENCH, 'results.md'), `${[header, ...sections].join('\n\n')}\n`);
+writeFileSync(RESULTS, `${[header, ...sections].join('\n\n')}\n`);
 process.stderr.write(`\nwrote bench/results.md in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 process.exitCode = failed ? 1 : 0;

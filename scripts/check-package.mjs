@@ -95,7 +95,7 @@ try {
 }
 
 const failed = results.filter((r) => !r.ok);
-console.log(`\ncheck:package: ${results.length - failed.length} passed, ${failed.length} failed`);
+console.log(`\npackage: ${results.length - failed.length} passed, ${failed.length} failed`);
 process.exitCode = failed.length > 0 ? 1 : 0;
 
 // ---------------------------------------------------------------------------------------------------

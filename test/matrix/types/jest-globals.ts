@@ -13,6 +13,15 @@ expect(res).toHaveStatusClass('successful');
 expect(res).toBeRedirectWithLocation(expect.stringContaining('/login'));
 expect({ res }).toEqual({ res: expect.toHaveStatus(201) });
 
+// Body matchers are awaited, and instance-only: an async result cannot sit inside toEqual.
+export async function bodies(): Promise<void> {
+  await expect(res).toHaveJsonBody({ id: 1, name: expect.any(String) });
+  await expect(res).not.toMatchJsonBody({ role: 'admin' });
+  await expect(res).toHaveTextBody(/ok/);
+  // @ts-expect-error body matchers have no asymmetric form
+  expect.toHaveJsonBody({ id: 1 });
+}
+
 // @ts-expect-error a misspelt matcher is an error: no index signature, no `any`
 expect(res).toBeSucessful();
 // @ts-expect-error the code is a number, not a string
