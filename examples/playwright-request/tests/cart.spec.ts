@@ -20,6 +20,14 @@ test('checkout of an empty cart is a conflict', async ({ request }) => {
   await expect(res).toHaveTextBody('{"error":"the cart is empty"}');
 });
 
+test('asymmetric matchers and JSON bodies work with Playwright\'s expect', async ({ request }) => {
+  const res = await request.post('/checkout', { headers: { cookie: 'session=abc' } });
+  expect(res).toHaveStatus(expect.any(Number));
+  await expect(res).toHaveJsonBody({ error: expect.stringContaining('empty') });
+  await expect(res).toMatchJsonBody({ error: 'the cart is empty' });
+  await expect(res).not.toHaveJsonBody({ error: 'something else' });
+});
+
 // Fails on purpose, to show what expect-http prints: run with SHOW_FAILURE=1.
 if (process.env.SHOW_FAILURE) {
   test('shows a failure: an empty cart where checkout was expected to succeed', async ({ request }) => {
