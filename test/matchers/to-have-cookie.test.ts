@@ -134,9 +134,6 @@ describe('toHaveCookie', () => {
       Expected cookie: "sid" with httpOnly, secure, sameSite Strict, maxAge 3600
       Received status: 200 OK (2xx Successful)
 
-      Meaning: The request succeeded and the body carries the result, whose meaning depends on the method. (RFC 9110 §15.3.1)
-      Hint:    If you expected an error, read the body: some APIs report failures inside a 200, and single-page app fallbacks serve index.html with 200 for unknown paths.
-
       Cookie "sid" differs in 4 attributes:
         attribute   expected   received
         httpOnly    yes        no
