@@ -1,10 +1,10 @@
 import axios from 'axios';
 import { got } from 'got';
 import supertest from 'supertest';
-import { request as undiciRequest } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HttpMatcherUsageError } from '../../src/index.js';
 import { toHaveContentType } from '../../src/matchers/to-have-content-type.js';
+import { realClients } from '../helpers/clients.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
@@ -16,10 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((fn) => fn()));
-});
+const { clients: CLIENTS, cleanups, release } = realClients(() => server.url, { axios: { responseType: 'text' } });
+afterEach(release);
 
 /**
  * `/status/<code>` answering with this Content-Type and a small body valid for it (supertest parses
@@ -31,28 +29,6 @@ function route(code: number, type?: string, body?: string): string {
   return `/status/${code}?${new URLSearchParams({ type, body: body ?? valid })}`;
 }
 
-const CLIENTS: ReadonlyArray<{ name: string; get(path: string): Promise<unknown> }> = [
-  {
-    name: 'fetch',
-    async get(path) {
-      const res = await fetch(`${server.url}${path}`, { redirect: 'manual' });
-      cleanups.push(() => (res.bodyUsed ? undefined : res.body?.cancel()));
-      return res;
-    },
-  },
-  { name: 'supertest', get: async (path) => await supertest(server.url).get(path) },
-  // responseType text: axios would otherwise try to parse the small bodies as JSON.
-  { name: 'axios', get: (path) => axios.get(`${server.url}${path}`, { validateStatus: () => true, maxRedirects: 0, responseType: 'text' }) },
-  { name: 'got', get: (path) => got(`${server.url}${path}`, { throwHttpErrors: false, followRedirect: false, retry: { limit: 0 } }) },
-  {
-    name: 'undici.request',
-    async get(path) {
-      const res = await undiciRequest(`${server.url}${path}`);
-      cleanups.push(() => res.body.dump());
-      return res;
-    },
-  },
-];
 
 describe.each(CLIENTS)('toHaveContentType over $name', ({ get }) => {
   it('matches the media type case-insensitively, ignoring parameters', async () => {

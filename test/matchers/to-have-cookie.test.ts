@@ -1,10 +1,10 @@
-import axios from 'axios';
 import { got } from 'got';
 import supertest from 'supertest';
 import { request as undiciRequest } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HttpMatcherUsageError } from '../../src/index.js';
 import { toHaveCookie } from '../../src/matchers/to-have-cookie.js';
+import { realClients } from '../helpers/clients.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
@@ -16,37 +16,14 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((fn) => fn()));
-});
+const { clients: CLIENTS, cleanups, release } = realClients(() => server.url);
+afterEach(release);
 
 /** `/status/200` setting each line as its own Set-Cookie header. */
 function route(...cookies: string[]): string {
   return `/status/200?${new URLSearchParams(cookies.map((c) => ['h.set-cookie', c]))}`;
 }
 
-const CLIENTS: ReadonlyArray<{ name: string; get(path: string): Promise<unknown> }> = [
-  {
-    name: 'fetch',
-    async get(path) {
-      const res = await fetch(`${server.url}${path}`, { redirect: 'manual' });
-      cleanups.push(() => (res.bodyUsed ? undefined : res.body?.cancel()));
-      return res;
-    },
-  },
-  { name: 'supertest', get: async (path) => await supertest(server.url).get(path) },
-  { name: 'axios', get: (path) => axios.get(`${server.url}${path}`, { validateStatus: () => true, maxRedirects: 0 }) },
-  { name: 'got', get: (path) => got(`${server.url}${path}`, { throwHttpErrors: false, followRedirect: false, retry: { limit: 0 } }) },
-  {
-    name: 'undici.request',
-    async get(path) {
-      const res = await undiciRequest(`${server.url}${path}`);
-      cleanups.push(() => res.body.dump());
-      return res;
-    },
-  },
-];
 
 const SECRET = 's3ss10n-9f86d081884c7d65';
 const SESSION = `sid=${SECRET}; Path=/; Domain=.Example.com; Max-Age=3600; Expires=Wed, 21-Oct-2037 07:28:00 GMT; HttpOnly; Secure; SameSite=lax`;

@@ -1,10 +1,8 @@
-import axios from 'axios';
-import { got } from 'got';
-import supertest from 'supertest';
 import { request as undiciRequest } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HttpMatcherUsageError } from '../../src/index.js';
 import { toHaveHeader } from '../../src/matchers/to-have-header.js';
+import { realClients } from '../helpers/clients.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
@@ -16,11 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-// Bodies are consumed after the assertions, as a test would, so no socket is left waiting.
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((fn) => fn()));
-});
+const { clients: CLIENTS, cleanups, release } = realClients(() => server.url);
+afterEach(release);
 
 /** `/status/<code>` with each `[name, value]` as a response header (repeat a name to repeat the header). */
 function route(code: number, headers: ReadonlyArray<readonly [string, string]> = []): string {
@@ -28,27 +23,6 @@ function route(code: number, headers: ReadonlyArray<readonly [string, string]> =
   return `/status/${code}${headers.length > 0 ? `?${query}` : ''}`;
 }
 
-const CLIENTS: ReadonlyArray<{ name: string; get(path: string): Promise<unknown> }> = [
-  {
-    name: 'fetch',
-    async get(path) {
-      const res = await fetch(`${server.url}${path}`, { redirect: 'manual' });
-      cleanups.push(() => (res.bodyUsed ? undefined : res.body?.cancel()));
-      return res;
-    },
-  },
-  { name: 'supertest', get: async (path) => await supertest(server.url).get(path) },
-  { name: 'axios', get: (path) => axios.get(`${server.url}${path}`, { validateStatus: () => true, maxRedirects: 0 }) },
-  { name: 'got', get: (path) => got(`${server.url}${path}`, { throwHttpErrors: false, followRedirect: false, retry: { limit: 0 } }) },
-  {
-    name: 'undici.request',
-    async get(path) {
-      const res = await undiciRequest(`${server.url}${path}`);
-      cleanups.push(() => res.body.dump());
-      return res;
-    },
-  },
-];
 
 const SECRET = 'tok_live_8f3a9c2e71d04b5f';
 
