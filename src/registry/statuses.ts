@@ -415,8 +415,8 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 451,
     reason: 'Unavailable For Legal Reasons',
-    description: 'The server denies access because of a legal demand, such as a court order or government censorship.',
-    hint: 'A Link header with rel="blocked-by" may name who demanded the block. On Microsoft IIS with Exchange ActiveSync, 451 instead means Redirect and points the client at another server.',
+    description: 'The server denies access because of a legal demand, such as a court order or government censorship (Microsoft IIS with Exchange ActiveSync also sends 451, unofficially, to mean Redirect).',
+    hint: 'A Link header with rel="blocked-by" may name who demanded the block. From an Exchange ActiveSync server, it is the IIS redirect instead: the client should move to the server it names.',
     spec: 'RFC 7725 §3',
   },
   {
