@@ -6,7 +6,7 @@ import { HeaderList } from './header-list.js';
 import { nodeIncomingMessage } from './node-incoming-message.js';
 import { plain } from './plain.js';
 import { playwright } from './playwright.js';
-import { isObject } from './read.js';
+import { describeError, isObject } from './read.js';
 import { supertest } from './supertest.js';
 import type { Adapter, HeldBody, ResponseDetails, ResponseKind } from './types.js';
 import { undiciRequest } from './undici-request.js';
@@ -166,21 +166,6 @@ export function describeValue(value: unknown): string {
   }
 }
 
-function describeError(error: unknown): string {
-  try {
-    if (isObject(error)) {
-      const message = typeof error.message === 'string' ? error.message : String(error);
-      // "ECONNREFUSED: connect ECONNREFUSED …" says it twice; a TypeError should say it is one.
-      const prefix =
-        typeof error.code === 'string' && !message.includes(error.code) ? error.code :
-        typeof error.name === 'string' && error.name !== 'Error' && !/^Axios/.test(error.name) ? error.name : undefined;
-      return prefix === undefined ? message : `${prefix}: ${message}`;
-    }
-    return String(error);
-  } catch {
-    return 'an error that could not be inspected';
-  }
-}
 
 function safeString(value: unknown): string {
   try {

@@ -3,7 +3,7 @@ import { HttpMatcherUsageError } from '../errors.js';
 import { formatBytes } from '../message/body-excerpt.js';
 import { statusLabel } from '../registry/index.js';
 import { adapt, type HttpResponse } from './index.js';
-import { isObject } from './read.js';
+import { describeError, isObject } from './read.js';
 import type { HeldBody } from './types.js';
 
 /** A response body, read once and shared by every body matcher on the same response. */
@@ -373,14 +373,3 @@ function context(res: HttpResponse): string {
   return `(Response: ${statusLabel(res.status)}${type === undefined ? '' : `, Content-Type: ${type.slice(0, 100)}`}.)`;
 }
 
-function describeError(error: unknown): string {
-  try {
-    if (isObject(error)) {
-      const code = typeof error.code === 'string' ? `${error.code}: ` : '';
-      return `${code}${typeof error.message === 'string' ? error.message : String(error)}`;
-    }
-    return String(error);
-  } catch {
-    return 'an error that could not be inspected';
-  }
-}

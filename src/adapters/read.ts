@@ -38,3 +38,20 @@ export function clientRequestHeaders(req: unknown): unknown {
 export function method(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value.toUpperCase() : undefined;
 }
+
+/** An error in one line for a message: its code or type, then its message; never throws. */
+export function describeError(error: unknown): string {
+  try {
+    if (isObject(error)) {
+      const message = typeof error.message === 'string' ? error.message : String(error);
+      // "ECONNREFUSED: connect ECONNREFUSED …" says it twice; a TypeError should say it is one.
+      const prefix =
+        typeof error.code === 'string' && !message.includes(error.code) ? error.code :
+        typeof error.name === 'string' && error.name !== 'Error' && !/^Axios/.test(error.name) ? error.name : undefined;
+      return prefix === undefined ? message : `${prefix}: ${message}`;
+    }
+    return String(error);
+  } catch {
+    return 'an error that could not be inspected';
+  }
+}
