@@ -54,6 +54,11 @@ try {
     expect(await fetch(`${base}/login`, { method: 'POST', redirect: 'manual' })).toBeRedirectWithLocation('/dashboard', { status: 303 }),
   );
   await demo('GET /nope is a client error', async () => expect(await fetch(`${base}/nope`)).toBeClientError());
+  await demo('GET /users/1 has a JSON body with a name, and it can still be read afterwards', async () => {
+    const res = await fetch(`${base}/users/1`);
+    await expect(res).toHaveJsonBody({ id: 1, name: expect.any(String) });
+    await res.json();
+  });
 
   console.log(bold('\nFailing on purpose: this is what a red CI log shows\n'));
   await demo('GET /admin with an expired token', async () => expect(await fetch(`${base}/admin`)).toHaveStatus(200));
@@ -68,6 +73,10 @@ try {
     expect(await fetch(`${base}/login`, { method: 'POST', redirect: 'manual' })).toBeRedirectWithLocation('/home'),
   );
   await demo('GET /health while the server is in maintenance', async () => expect(await fetch(`${base}/health`)).toBeSuccessful());
+  await demo('GET /health, expecting a JSON body (the body matchers are awaited)', async () => {
+    const res = await fetch(`${base}/health`);
+    await expect(res).toHaveJsonBody({ status: 'ok' });
+  });
   console.log(bold(`${failed} assertions failed on purpose; the demo itself succeeded.`));
 } finally {
   server.closeAllConnections();

@@ -16,10 +16,9 @@ export function notJsonLines(text: string, bytes: Uint8Array, contentType: strin
   const starts = `The body starts with ${safeLine(JSON.stringify(start.length > 80 ? `${start.slice(0, 80)}…` : start))}`;
   if ((contentType !== undefined && /\bhtml\b/i.test(contentType)) || /^<(!doctype\s+html|html)\b/i.test(start)) {
     const title = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(start.slice(0, 4096))?.[1]?.trim();
-    return [
-      `The body is an HTML page, not JSON (${type}): often an error page from a proxy, gateway or the framework, not from your handler.`,
-      title ? `Its title: ${safeLine(JSON.stringify(title))}. ${starts}.` : `${starts}.`,
-    ];
+    // The page itself follows in the body excerpt; its title is the one-line summary worth reading first.
+    const page = `The body is an HTML page, not JSON (${type}): often an error page from a proxy, gateway or the framework, not from your handler.`;
+    return title ? [page, `Its title: ${safeLine(JSON.stringify(title))}.`] : [page];
   }
   const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
   return [`The body is not valid JSON (${type}): ${safeLine(reason, 200)}.`, `${starts}.`];
