@@ -1,5 +1,5 @@
 import { HeaderList } from './header-list.js';
-import { heldBody, isObject, method, stringOrUndefined } from './read.js';
+import { describeError, heldBody, isObject, method, stringOrUndefined } from './read.js';
 import type { Adapter } from './types.js';
 
 /** An axios response: `status`, `headers` (AxiosHeaders), `data`, `config`, `request`. */
@@ -7,6 +7,14 @@ export const axios: Adapter = {
   kind: 'axios',
   accepts: 'an axios response or AxiosError',
   detect: (v) => typeof v.status === 'number' && isObject(v.config) && 'data' in v && isObject(v.headers) && 'request' in v,
+  // axios rejects on 4xx/5xx by default; the error carries the response we want.
+  unwrap: (v) => {
+    if (v.isAxiosError !== true) return undefined;
+    if (isObject(v.response)) return { response: v.response };
+    return {
+      problem: `received an AxiosError with no response (${describeError(v)}): the request never got an HTTP response, so there is no status to check. Is the server running, and is the URL right?`,
+    };
+  },
   status: (v) => v.status,
   details: (v) => {
     const config = v.config as Record<PropertyKey, unknown>;

@@ -1,5 +1,5 @@
 import { HeaderList } from './header-list.js';
-import { heldBody, isObject, method, stringOrUndefined } from './read.js';
+import { describeError, heldBody, isObject, method, stringOrUndefined } from './read.js';
 import type { Adapter } from './types.js';
 
 /** A got response: an IncomingMessage with `body`, `url`, `requestUrl` and `redirectUrls`. */
@@ -7,6 +7,15 @@ export const got: Adapter = {
   kind: 'got',
   accepts: 'a got response',
   detect: (v) => typeof v.statusCode === 'number' && Array.isArray(v.redirectUrls) && 'requestUrl' in v && isObject(v.headers),
+  // got throws HTTPError on 4xx/5xx (its `response` is the response) and RequestError subclasses when no
+  // response came (ECONNREFUSED, TimeoutError). All of them carry `options`, `input` and `timings`.
+  unwrap: (v) => {
+    if (!('timings' in v && 'input' in v && isObject(v.options) && typeof v.name === 'string')) return undefined;
+    if (isObject(v.response)) return { response: v.response };
+    return {
+      problem: `received got's ${v.name} with no response (${stringOrUndefined(v.message) ?? describeError(v)}): the request never got an HTTP response, so there is no status to check. Is the server running, and is the URL right?`,
+    };
+  },
   status: (v) => v.statusCode,
   details: (v) => {
     const options = isObject(v.request) && isObject(v.request.options) ? v.request.options : undefined;

@@ -6,6 +6,7 @@ import { HeaderList } from './header-list.js';
 import { nodeIncomingMessage } from './node-incoming-message.js';
 import { plain } from './plain.js';
 import { playwright } from './playwright.js';
+import { diagnoseMistake } from './mistakes.js';
 import { describeError, isObject } from './read.js';
 import { supertest } from './supertest.js';
 import type { Adapter, HeldBody, ResponseDetails, ResponseKind } from './types.js';
@@ -88,16 +89,12 @@ export function adapt(matcherName: string, value: unknown, caller: (...args: nev
   let rawStatus: unknown;
   let target = value;
   try {
-    if (value.isAxiosError === true) {
-      // axios rejects on 4xx/5xx by default; the error carries the response we want.
-      if (!isObject(value.response)) {
-        throw new HttpMatcherUsageError(
-          matcherName,
-          `received an AxiosError with no response (${describeError(value)}): the request never got an HTTP response, so there is no status to check. Is the server running, and is the URL right?`,
-          caller,
-        );
-      }
-      target = value.response;
+    for (const candidate of ADAPTERS) {
+      const unwrapped = candidate.unwrap?.(value);
+      if (unwrapped === undefined) continue;
+      if ('problem' in unwrapped) throw new HttpMatcherUsageError(matcherName, unwrapped.problem, caller);
+      target = unwrapped.response;
+      break;
     }
     adapter = ADAPTERS.find((a) => a.detect(target));
     rawStatus = adapter?.status(target);
@@ -141,11 +138,10 @@ function numberDetails(): ResponseDetails {
 }
 
 function notAResponse(matcherName: string, value: unknown, caller: (...args: never[]) => unknown): HttpMatcherUsageError {
-  return new HttpMatcherUsageError(
-    matcherName,
-    `received value must be an HTTP response: ${ACCEPTED}.\nReceived: ${describeValue(value)}`,
-    caller,
-  );
+  // A likely mistake is named with its fix; only a value we cannot place gets the list of what is accepted.
+  const mistake = diagnoseMistake(value);
+  const problem = mistake ?? `received value must be an HTTP response: ${ACCEPTED}.\nReceived: ${describeValue(value)}`;
+  return new HttpMatcherUsageError(matcherName, problem, caller);
 }
 
 /** A short, never-throwing description of any value, for usage errors. */

@@ -2,14 +2,21 @@ import { HeaderList } from './header-list.js';
 import { heldBody, isObject, method, stringOrUndefined } from './read.js';
 import type { Adapter } from './types.js';
 
+// The keys a hand-built response may have without `headers` (see decisions/0005).
+const RESPONSE_KEYS = new Set(['status', 'statusCode', 'statusText', 'statusMessage', 'headers', 'body', 'payload', 'text', 'url', 'method', 'ok', 'redirected', 'type']);
+
 /**
  * A plain description of a response, for clients we have no adapter for, and for the inject()
  * results of fastify (light-my-request) and hapi: `{ status | statusCode, headers?, body?, url?, method? }`.
+ * A numeric status alone is not enough: a parsed body such as problem+json has one too. So the object
+ * must also carry `headers`, or have no key but the ones above (decisions/0005).
  */
 export const plain: Adapter = {
   kind: 'plain',
   accepts: 'a plain { status, headers?, body?, url?, method? } object',
-  detect: (v) => typeof v.status === 'number' || (typeof v.statusCode === 'number' && !('status' in v)),
+  detect: (v) =>
+    (typeof v.status === 'number' || (typeof v.statusCode === 'number' && !('status' in v))) &&
+    (isObject(v.headers) || Object.keys(v).every((key) => RESPONSE_KEYS.has(key))),
   status: (v) => (typeof v.status === 'number' ? v.status : v.statusCode),
   details: (v) => {
     const url = stringOrUndefined(v.url);

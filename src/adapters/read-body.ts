@@ -12,8 +12,11 @@ export interface ResponseBody {
   readonly text: string;
   /** The body's bytes (for a body the client already parsed: its JSON, UTF-8 encoded). */
   readonly bytes: Uint8Array;
-  /** The body parsed as JSON, or the value the client already parsed (axios, supertest). Throws a SyntaxError when it is not JSON. */
-  json(): unknown;
+  /**
+   * The body parsed as JSON, or the value the client already parsed (axios, supertest). Throws a SyntaxError
+   * when it is not JSON. Bound to its body, so it can be destructured: `const { json } = await readBody(res)`.
+   */
+  readonly json: () => unknown;
   /** The response's Content-Type header, if it has one. */
   readonly contentType?: string | undefined;
 }
@@ -40,11 +43,12 @@ class BodyView implements ResponseBody {
     return (this.#bytes ??= this.#held.type === 'bytes' ? this.#held.bytes : new TextEncoder().encode(this.text));
   }
 
-  json(): unknown {
+  // An own arrow function, not a method: `const { json } = await readBody(res); json()` must work.
+  readonly json = (): unknown => {
     const parsed = BodyView.parse(this);
     if (parsed.ok) return parsed.value;
     throw parsed.error;
-  }
+  };
 
   /** Parsed once per response: several matchers and readBody().json() share the result. */
   static parse(view: BodyView): Parsed {

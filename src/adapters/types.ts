@@ -44,6 +44,14 @@ export interface Adapter {
   readonly accepts: string;
   /** Duck typing only: `instanceof` breaks across realms and between undici's and Node's classes. */
   detect(value: Record<PropertyKey, unknown>): boolean;
+  /**
+   * For a client that throws on 4xx/5xx (axios, got): the response its error carries, or, for an error
+   * with no response (ECONNREFUSED, a timeout), the problem in words. undefined: not this client's error.
+   */
+  unwrap?(value: Record<PropertyKey, unknown>): Unwrapped | undefined;
   status(value: Record<PropertyKey, unknown>): unknown;
   details(value: Record<PropertyKey, unknown>): ResponseDetails;
 }
+
+/** What `Adapter.unwrap` found in a client's error. */
+export type Unwrapped = { readonly response: Record<PropertyKey, unknown> } | { readonly problem: string };

@@ -1,3 +1,4 @@
+import { guardAwait } from '../await-guard.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 import { toBeClientError } from './to-be-client-error.js';
 import { toBeInformational } from './to-be-informational.js';
@@ -18,7 +19,10 @@ import { toMatchSchema } from './to-match-schema.js';
 
 type MatcherFn = (this: MatcherContext, received: unknown, ...args: never[]) => MatcherResult | Promise<MatcherResult>;
 
-/** Every matcher, for `expect.extend(matchers)`. A test proves each file in this folder is here, typed and documented. */
+/**
+ * Every matcher, for `expect.extend(matchers)`. A test proves each file in this folder is here, typed and documented.
+ * The async (body) matchers are wrapped so that, under vitest, a forgotten `await` fails its own test (src/await-guard.ts).
+ */
 export const matchers = {
   toHaveStatus,
   toHaveStatusClass,
@@ -31,9 +35,9 @@ export const matchers = {
   toHaveHeader,
   toHaveContentType,
   toHaveCookie,
-  toHaveJsonBody,
-  toMatchJsonBody,
-  toHaveTextBody,
-  toMatchSchema,
-  toBeProblemDetails,
+  toHaveJsonBody: guardAwait(toHaveJsonBody),
+  toMatchJsonBody: guardAwait(toMatchJsonBody),
+  toHaveTextBody: guardAwait(toHaveTextBody),
+  toMatchSchema: guardAwait(toMatchSchema),
+  toBeProblemDetails: guardAwait(toBeProblemDetails),
 } satisfies Record<string, MatcherFn>;

@@ -86,6 +86,15 @@ describe('readBody', () => {
     await expect(res).toHaveJsonBody(USER);
   });
 
+  it.each(clients)('works destructured, as the README writes it, on %s', async (_name, send) => {
+    const res = await send('/user');
+    await expect(res).toHaveJsonBody(USER);
+    const { text, bytes, json } = await readBody(res); // the same cached body
+    expect(json()).toEqual(USER);
+    expect(text).toBe(JSON.stringify(USER));
+    expect(bytes.byteLength).toBe(text.length);
+  });
+
   it('leaves a fetch Response readable: the matchers read a clone', async () => {
     const res = await fetch(`${server.url}/user`);
     await expect(res).toHaveJsonBody(USER);
