@@ -1,7 +1,8 @@
 // npm run examples: runs every project in examples/ exactly as a user would have it. Builds the package, packs it
-// once (`npm pack`), copies each example to a temporary directory, installs its pinned dependencies plus the packed
-// tarball, runs its `npm test`, and prints a table. Exits non-zero if any example fails; an example that cannot run
-// on this machine (no browser) says why and counts as skipped, not failed.
+// once (`npm pack`), copies each example to a temporary directory, installs it with `npm ci` from its committed
+// package-lock.json with expect-http taken from the packed tarball, runs its `npm test`, and prints a table. Exits
+// non-zero if any example fails; an example that cannot run on this machine (no browser) says why and counts as
+// skipped, not failed. An example whose lockfile lacks another platform's optional package fails before installing.
 //
 //   node scripts/examples.mjs                        every example
 //   node scripts/examples.mjs vitest-msw jest-…      only these
@@ -10,14 +11,15 @@
 //   node scripts/examples.mjs --show-failure --update-readme NAME
 //                                                    …and put that failure into examples/NAME/README.md, between
 //                                                    its <!-- failure-output:start/end --> markers
-//   node scripts/examples.mjs --update-lockfiles     write each example's package-lock.json back (see below)
+//   node scripts/examples.mjs --update-lockfiles     regenerate each example's package-lock.json from scratch, then
+//                                                    run the example with it (see writeLockfile)
 //   --keep                                           keep the temporary directory, to poke at an install
 //   --no-build                                       pack the dist/ already built instead of running npm run build
 //   --verbose                                        stream every example's output, not only a failing one's
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -61,10 +63,11 @@ try {
   const tarball = join(work, packed[0].filename);
   checkPacked(packed[0].files.map((f) => f.path));
   log(`Packed ${basename(tarball)} (${(packed[0].size / 1024).toFixed(1)} kB). Examples run in ${work}\n`);
+  const pack = { tarball, version: packed[0].version, integrity: packed[0].integrity };
 
   const results = [];
   for (const name of selected) {
-    const result = await runExample(name, tarball);
+    const result = await runExample(name, pack);
     results.push(result);
     log(`${result.status.padEnd(7)} ${name} (${seconds(result.ms)})${result.reason ? `: ${result.reason}` : ''}`);
   }
@@ -93,10 +96,12 @@ try {
 log(`Total: ${seconds(Date.now() - started)}`);
 process.exit(exitCode);
 
-async function runExample(name, tarball) {
+async function runExample(name, pack) {
   const source = join(EXAMPLES, name);
   const dir = join(work, name);
   const begin = Date.now();
+  // Written first, so that a lockfile out of step with package.json (a dependency just added) can be regenerated.
+  if (updateLockfiles) writeLockfile(name, pack.tarball, { ...process.env });
   // Copy only what is committed: an in-place node_modules or test output must not leak into the run.
   cpSync(source, dir, {
     recursive: true,
@@ -106,12 +111,15 @@ async function runExample(name, tarball) {
   if (showFailure) env.SHOW_FAILURE = '1';
   else delete env.SHOW_FAILURE;
 
-  // The committed lockfile pins every dependency but expect-http, which comes from the tarball just packed.
-  // --no-save keeps the example's package.json and lockfile as a user would copy them.
-  const install = await exec('npm', ['install', '--no-audit', '--no-fund', '--no-save', tarball], dir, env);
-  if (install.code !== 0) return { name, status: 'failed', types: '-', reason: 'npm install failed', ms: Date.now() - begin, output: install.output };
-
-  if (updateLockfiles) writeLockfile(name, tarball, env);
+  // `npm ci` on the committed lockfile, as a user who copies the example runs it, with one difference: expect-http
+  // comes from the tarball just packed, not from the registry (see useTarball).
+  const lockProblem = useTarball(dir, pack);
+  if (lockProblem) return { name, status: 'failed', types: '-', reason: lockProblem, ms: Date.now() - begin, output: '' };
+  const install = await exec('npm', ['ci', '--no-audit', '--no-fund'], dir, env);
+  if (install.code !== 0) {
+    process.stdout.write(`\n── ${name}: npm ci exited ${install.code} ──\n${install.output}\n`);
+    return { name, status: 'failed', types: '-', reason: 'npm ci failed', ms: Date.now() - begin, output: install.output };
+  }
 
   // The TypeScript examples type-check as a user's editor would: the matchers must be typed, not only registered.
   const scripts = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts ?? {};
@@ -148,8 +156,11 @@ function writeFailureIntoReadme(name, output) {
   log(`Wrote the failure into examples/${name}/README.md`);
 }
 
-// package-lock.json for the example, without the expect-http entry: that one is a tarball path on this machine,
-// and a user copying the example installs expect-http from the registry instead.
+// The example's package-lock.json, resolved from scratch (no lockfile, no node_modules), so that it lists every
+// platform's optional packages (@rolldown/binding-*, lightningcss-*, @unrs/resolver-binding-*, fsevents…) and not
+// only this machine's. expect-http resolves from the tarball and is then written as a registry install of that
+// version without `resolved` and `integrity`: the published tarball's hash is not this build's, and npm takes it from
+// the registry. So `npm ci` accepts the lockfile in a copied example, and useTarball swaps the tarball back in here.
 function writeLockfile(name, tarball, env) {
   const fresh = join(work, `${name}-lock`);
   cpSync(join(EXAMPLES, name), fresh, { recursive: true, filter: (p) => !/[\\/](node_modules|package-lock\.json)$/.test(p) });
@@ -157,15 +168,67 @@ function writeLockfile(name, tarball, env) {
   if (result.status !== 0) throw new Error(`npm install --package-lock-only failed for ${name}:\n${result.stderr}`);
   const lock = JSON.parse(readFileSync(join(fresh, 'package-lock.json'), 'utf8'));
   const original = JSON.parse(readFileSync(join(EXAMPLES, name, 'package.json'), 'utf8'));
-  delete lock.packages['node_modules/expect-http'];
+  const entry = lock.packages['node_modules/expect-http'];
+  if (!entry) throw new Error(`npm install --package-lock-only for ${name} locked no expect-http.`);
+  delete entry.resolved;
+  delete entry.integrity;
   // The root entry mirrors package.json, as npm would write it after a registry install.
   const root = lock.packages[''];
   for (const field of ['dependencies', 'devDependencies']) {
     if (original[field]) root[field] = original[field];
     else delete root[field];
   }
+  // An optional package the registry does not serve is left out silently (vite 8.4.0's Windows-only
+  // napi-windows-process-start-time): the lockfile would then break on that platform. Pin the parent instead.
+  const gaps = lockfileGaps(lock);
+  if (gaps.length > 0) throw new Error(`The lockfile resolved for ${name} lacks optional packages (pin their parent to a version whose optional packages the registry serves):\n  ${gaps.join('\n  ')}`);
   writeFileSync(join(EXAMPLES, name, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
   log(`        wrote examples/${name}/package-lock.json`);
+}
+
+// In the temporary copy only: point package.json and the lockfile's expect-http at the packed tarball, with its
+// integrity, so that `npm ci` installs exactly the committed lockfile plus this build. Returns why it cannot, if so.
+function useTarball(dir, { tarball, version, integrity }) {
+  const lockPath = join(dir, 'package-lock.json');
+  if (!existsSync(lockPath)) return 'no package-lock.json (node scripts/examples.mjs --update-lockfiles writes it)';
+  const lock = JSON.parse(readFileSync(lockPath, 'utf8'));
+  const gaps = lockfileGaps(lock);
+  if (gaps.length > 0) return `package-lock.json lacks ${gaps.length} optional package(s) (${gaps[0]}${gaps.length > 1 ? ', …' : ''}): run --update-lockfiles`;
+  const entry = lock.packages?.['node_modules/expect-http'];
+  if (entry?.version !== version) return `package-lock.json locks expect-http ${entry?.version ?? '(none)'}, the tarball is ${version}: run --update-lockfiles`;
+  const spec = `file:${relative(dir, tarball).split('\\').join('/')}`;
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const field = ['dependencies', 'devDependencies'].find((f) => pkg[f]?.['expect-http']);
+  if (!field) return 'package.json does not depend on expect-http';
+  pkg[field]['expect-http'] = spec;
+  lock.packages[''][field]['expect-http'] = spec;
+  Object.assign(entry, { resolved: spec, integrity });
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
+  return undefined;
+}
+
+// Each "<parent> → <optional dependency>" that the lockfile names but does not contain. npm writes every platform's
+// optional packages when it resolves from scratch, but drops the ones this machine skipped when it updates a lockfile
+// next to a node_modules, or when the registry does not serve one; `npm ci` then installs nothing for that platform.
+function lockfileGaps(lock) {
+  const packages = lock.packages ?? {};
+  const gaps = [];
+  for (const [path, entry] of Object.entries(packages)) {
+    if (entry.link || entry.inBundle) continue;
+    for (const dep of Object.keys(entry.optionalDependencies ?? {})) {
+      // Node's lookup: the package's own node_modules, then each enclosing one up to the root's.
+      let found = false;
+      for (let base = path; !found; ) {
+        found = `${base ? `${base}/` : ''}node_modules/${dep}` in packages;
+        if (!base) break;
+        const cut = base.lastIndexOf('/node_modules/');
+        base = cut < 0 ? '' : base.slice(0, cut);
+      }
+      if (!found) gaps.push(`${path.replace(/^.*node_modules\//, '') || '(root)'} → ${dep}`);
+    }
+  }
+  return gaps;
 }
 
 // Every file the exports map names must be in the tarball; if one is missing (dist/ rebuilt mid-pack, a `files`
