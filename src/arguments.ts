@@ -1,13 +1,15 @@
-import { equals } from './equality.js';
+import { equals, isAsymmetric, nativeTag } from './equality.js';
 import { HttpMatcherUsageError } from './errors.js';
+import { describeAsymmetric } from './message/asymmetric.js';
 import { cutText, escapeLine } from './message/escape.js';
 import { statusLabel } from './registry/index.js';
 import type { AsymmetricMatcher, MatcherContext } from './types.js';
 
 type Caller = (...args: never[]) => unknown;
 
+/** An asymmetric matcher, vitest's, jest's, a user's or one of Bun's native ones (which have no `asymmetricMatch`). */
 export function isAsymmetricMatcher(value: unknown): value is AsymmetricMatcher {
-  return typeof value === 'object' && value !== null && typeof (value as AsymmetricMatcher).asymmetricMatch === 'function';
+  return isAsymmetric(value);
 }
 
 function isStatusCode(value: unknown): value is number {
@@ -33,7 +35,7 @@ export interface StatusExpectation {
   test(status: number, ctx: MatcherContext): boolean;
 }
 
-export function statusExpectation(matcher: string, expected: unknown, caller: Caller): StatusExpectation {
+export function statusExpectation(ctx: MatcherContext, matcher: string, expected: unknown, caller: Caller): StatusExpectation {
   if (isStatusCode(expected)) return { label: statusLabel(expected), test: (status) => status === expected };
   if (Array.isArray(expected) && expected.length > 0 && expected.every(isStatusCode)) {
     const codes: readonly number[] = [...expected];
@@ -41,8 +43,9 @@ export function statusExpectation(matcher: string, expected: unknown, caller: Ca
   }
   if (isAsymmetricMatcher(expected)) {
     return {
-      label: safeToString(expected),
-      test: (status, ctx) => equals(ctx, status, expected),
+      // Bun's native matchers say only [object ExpectAny] of themselves: the runner's printer names them.
+      label: nativeTag(expected) === undefined ? safeToString(expected) : describeAsymmetric(ctx, expected),
+      test: (status, runner) => equals(runner, status, expected),
     };
   }
   throw new HttpMatcherUsageError(

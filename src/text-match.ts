@@ -1,7 +1,10 @@
 import { testRegExp, type TextExpectation } from './arguments.js';
 import { equals } from './equality.js';
+import { describeAsymmetric } from './message/asymmetric.js';
 import { cutText, escapeLine } from './message/escape.js';
-import type { AsymmetricMatcher, MatcherContext } from './types.js';
+import type { MatcherContext } from './types.js';
+
+export { describeAsymmetric };
 
 /** Whether `value` meets a string (exactly), RegExp or asymmetric-matcher expectation. */
 export function matchesText(ctx: MatcherContext, expected: TextExpectation, value: string): boolean {
@@ -24,12 +27,3 @@ export function quote(text: string, max = 200): string {
   return escapeLine(JSON.stringify(cut)) + (cut.length < text.length ? `… (${text.length} characters)` : '');
 }
 
-/** The runner's own rendering (`StringContaining "abc"`, `Any<Date>`), without its colour: the message colours it. */
-export function describeAsymmetric(ctx: MatcherContext, matcher: AsymmetricMatcher): string {
-  try {
-    // eslint-disable-next-line no-control-regex
-    return escapeLine(cutText(ctx.utils.printExpected(matcher).replace(/\u001b\[[\d;]*m/g, ''), 200));
-  } catch {
-    return 'an asymmetric matcher';
-  }
-}

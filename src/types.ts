@@ -12,11 +12,15 @@ export interface MatcherUtils {
   matcherHint(matcherName: string, received?: string, expected?: string, options?: MatcherHintOptions): string;
   printExpected(value: unknown): string;
   printReceived(value: unknown): string;
-  /** Missing in Playwright's matcher utils: messages fall back to plain text. */
+  /**
+   * Missing in Playwright's matcher utils; in Bun's, methods that must be called on the utils object and
+   * that quote rather than colour. Messages use them only where they colour the text, else plain text.
+   */
   EXPECTED_COLOR?: ((text: string) => string) | undefined;
   RECEIVED_COLOR?: ((text: string) => string) | undefined;
-  diff(a: unknown, b: unknown, options?: unknown): string | null | undefined;
-  /** The testers `toMatchObject` adds to `equals` (vitest and jest both provide them). */
+  /** Missing in Bun's matcher utils: messages show the expected and received values instead of a diff. */
+  diff?(a: unknown, b: unknown, options?: unknown): string | null | undefined;
+  /** The testers `toMatchObject` adds to `equals` (vitest and jest both provide them; Bun does not). */
   subsetEquality?: EqualityTester | undefined;
   iterableEquality?: EqualityTester | undefined;
 }

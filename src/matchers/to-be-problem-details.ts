@@ -1,5 +1,5 @@
 import { equals } from '../equality.js';
-import { adapt } from '../adapters/index.js';
+import { adapt, type HttpResponse } from '../adapters/index.js';
 import { bodyOf, parsedJson, shownBody } from '../adapters/read-body.js';
 import { showArgument } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
@@ -11,12 +11,19 @@ import type { MatcherContext, MatcherResult } from '../types.js';
 
 type Obj = Record<string, unknown>;
 
-export async function toBeProblemDetails(this: MatcherContext, received: unknown, expected?: unknown): Promise<MatcherResult> {
+export function toBeProblemDetails(this: MatcherContext, received: unknown, expected?: unknown): Promise<MatcherResult> {
   const name = 'toBeProblemDetails';
+  // Argument checks and adapt() before anything async: a usage error is thrown, not a rejection (Bun
+  // replaces a matcher's rejection with an error of its own).
   if (expected !== undefined && !isPlainObject(expected)) {
     throw new HttpMatcherUsageError(name, `expected must be an object of problem members, e.g. { type: 'https://example.com/probs/out-of-credit' }; got ${showArgument(expected)}.`, toBeProblemDetails);
   }
   const res = adapt(name, received, toBeProblemDetails);
+  return judge(this, res, expected);
+}
+
+async function judge(ctx: MatcherContext, res: HttpResponse, expected: Obj | undefined): Promise<MatcherResult> {
+  const name = 'toBeProblemDetails';
   const body = await bodyOf(name, res);
   const parsed = parsedJson(body);
 
@@ -34,24 +41,24 @@ export async function toBeProblemDetails(this: MatcherContext, received: unknown
   }
   // An absent "type" means "about:blank" (RFC 9457 §3.1.1), so { type: 'about:blank' } matches it.
   const compared = doc !== undefined && !('type' in doc) ? { type: 'about:blank', ...doc } : doc;
-  const membersOk = expected === undefined || (compared !== undefined && equals(this, compared, expected, 'subset'));
+  const membersOk = expected === undefined || (compared !== undefined && equals(ctx, compared, expected, 'subset'));
   const pass = problems.length === 0 && membersOk;
 
   const notes = (): string[] => {
     if (pass) return [];
     const out: string[] = [];
     if (problems.length > 0) out.push(`Not problem details:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    if (!membersOk && compared !== undefined) out.push(jsonDiff(this, expected, compared, 'subset'));
+    if (!membersOk && compared !== undefined) out.push(jsonDiff(ctx, expected, compared, 'subset'));
     return out;
   };
   return {
     pass,
     message: () =>
-      failureMessage(this, res, {
+      failureMessage(ctx, res, {
         about: 'response',
         matcher: name,
         args: expected === undefined ? '' : 'expected',
-        expected: ['Expected', `${this.isNot ? 'not ' : ''}problem details (RFC 9457: application/problem+json)${expected === undefined ? '' : ' with the expected members'}`],
+        expected: ['Expected', `${ctx.isNot ? 'not ' : ''}problem details (RFC 9457: application/problem+json)${expected === undefined ? '' : ' with the expected members'}`],
         notes: notes(),
         body: shownBody(body),
       }),

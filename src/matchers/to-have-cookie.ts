@@ -86,7 +86,7 @@ function hiddenValue(value: string): string {
 function absentNotes(res: HttpResponse, name: string, cookies: readonly SetCookie[]): string[] {
   if (cookies.length === 0) {
     const notes = [res.headers.has('set-cookie') ? 'The response has Set-Cookie headers, but none a browser would accept.' : 'The response sets no cookies (it has no Set-Cookie header).'];
-    const hidden = hiddenSetCookieNote(res.kind);
+    const hidden = hiddenSetCookieNote(res);
     if (hidden !== undefined) notes.push(hidden);
     return notes;
   }

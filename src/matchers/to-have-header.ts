@@ -75,7 +75,7 @@ function absentNotes(res: HttpResponse, header: string): string[] {
     notes.push('This is a CORS response: the browser shows only the CORS-safelisted headers and those the server names in Access-Control-Expose-Headers.');
   }
   if (header.toLowerCase() === 'set-cookie') {
-    const hidden = hiddenSetCookieNote(res.kind);
+    const hidden = hiddenSetCookieNote(res);
     if (hidden !== undefined) notes.push(hidden);
   }
   return notes;

@@ -4,7 +4,7 @@ import { failureMessage } from '../message/failure-message.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 
 export function toHaveStatus(this: MatcherContext, received: unknown, expected: unknown): MatcherResult {
-  const wanted = statusExpectation('toHaveStatus', expected, toHaveStatus);
+  const wanted = statusExpectation(this, 'toHaveStatus', expected, toHaveStatus);
   const res = adapt('toHaveStatus', received, toHaveStatus);
   const pass = wanted.test(res.status, this);
   return {

@@ -1,4 +1,4 @@
-import { adapt } from '../adapters/index.js';
+import { adapt, type HttpResponse } from '../adapters/index.js';
 import { bodyOf, parsedJson, shownBody } from '../adapters/read-body.js';
 import { isObject } from '../adapters/read.js';
 import { showArgument } from '../arguments.js';
@@ -26,8 +26,10 @@ type StandardSchemaResult =
 
 const MAX_ISSUES = 20;
 
-export async function toMatchSchema(this: MatcherContext, received: unknown, schema: unknown): Promise<MatcherResult> {
+export function toMatchSchema(this: MatcherContext, received: unknown, schema: unknown): Promise<MatcherResult> {
   const name = 'toMatchSchema';
+  // Argument checks and adapt() before anything async: a usage error is thrown, not a rejection (Bun
+  // replaces a matcher's rejection with an error of its own).
   const standard = isObject(schema) ? schema['~standard'] : undefined;
   if (!isObject(standard) || typeof standard.validate !== 'function') {
     throw new HttpMatcherUsageError(
@@ -38,12 +40,19 @@ export async function toMatchSchema(this: MatcherContext, received: unknown, sch
   }
   const vendor = typeof standard.vendor === 'string' ? safeLine(standard.vendor, 40) : 'Standard';
   const res = adapt(name, received, toMatchSchema);
+  return judge(this, res, standard as Validator, vendor);
+}
+
+type Validator = { validate: (value: unknown) => unknown };
+
+async function judge(ctx: MatcherContext, res: HttpResponse, standard: Validator, vendor: string): Promise<MatcherResult> {
+  const name = 'toMatchSchema';
   const body = await bodyOf(name, res);
   const parsed = parsedJson(body);
   let issues: readonly unknown[] = [];
   if (parsed.ok) {
     try {
-      const result: unknown = await (standard.validate as (value: unknown) => unknown)(parsed.value);
+      const result: unknown = await standard.validate(parsed.value);
       issues = isObject(result) && Array.isArray(result.issues) ? result.issues : [];
     } catch (error) {
       throw new HttpMatcherUsageError(name, `the ${vendor} schema's validate threw: ${error instanceof Error ? error.message : String(error)}`);
@@ -61,11 +70,11 @@ export async function toMatchSchema(this: MatcherContext, received: unknown, sch
   return {
     pass,
     message: () =>
-      failureMessage(this, res, {
+      failureMessage(ctx, res, {
         about: 'response',
         matcher: name,
         args: 'schema',
-        expected: ['Expected body', `${this.isNot ? 'not ' : ''}JSON matching the ${vendor} schema`],
+        expected: ['Expected body', `${ctx.isNot ? 'not ' : ''}JSON matching the ${vendor} schema`],
         notes: notes(),
         body: shownBody(body),
       }),

@@ -2,6 +2,7 @@ import type { HeldBody, HttpResponse } from '../adapters/index.js';
 import type { MatcherContext } from '../types.js';
 import { escapeMessage } from './escape.js';
 import { knownSecrets, sweepSecrets } from './redact.js';
+import { colours, hintLine } from './runner-utils.js';
 import { meaningLines, receivedStatus, evidenceLines } from './response-section.js';
 
 export interface FailureParts {
@@ -38,13 +39,12 @@ export interface FailureParts {
  * Every known secret of the response is swept out of the finished text.
  */
 export function failureMessage(ctx: MatcherContext, res: HttpResponse, parts: FailureParts): string {
-  const { utils } = ctx;
   const [label, text] = parts.expected;
   const width = Math.max(label.length, 'Received status'.length);
-  const hint = utils.matcherHint(parts.matcher, 'response', parts.args ?? '', { isNot: ctx.isNot ?? false, promise: ctx.promise ?? '' });
+  const colour = colours(ctx.utils);
   const sections = [
-    hint,
-    `${`${label}:`.padEnd(width + 2)}${(utils.EXPECTED_COLOR ?? plain)(text)}\n${'Received status:'.padEnd(width + 2)}${(utils.RECEIVED_COLOR ?? plain)(receivedStatus(res))}`,
+    hintLine(ctx, parts.matcher, parts.args ?? ''),
+    `${`${label}:`.padEnd(width + 2)}${colour.expected(text)}\n${'Received status:'.padEnd(width + 2)}${colour.received(receivedStatus(res))}`,
   ];
   // A header or body matcher failing on a 2xx: the status is fine, and its meaning would only be noise.
   const statusIsFine = parts.about === 'response' && res.status >= 200 && res.status < 300;
@@ -55,8 +55,4 @@ export function failureMessage(ctx: MatcherContext, res: HttpResponse, parts: Fa
   sections.push(...evidenceLines(res, parts.showHeaders, hidden, parts.body));
   // Values redacted in one place (a body field) are swept from every other (an echo in the URL).
   return escapeMessage(sweepSecrets(sections.join('\n\n'), [...hidden]));
-}
-
-function plain(text: string): string {
-  return text;
 }

@@ -5,13 +5,15 @@ import type { MatcherContext } from '../types.js';
 import { boundedJson } from './bounded-json.js';
 import { escapeText } from './escape.js';
 import { isSecretName, REDACTED } from './redact.js';
+import { diffOf } from './runner-utils.js';
 
 const MAX_DEPTH = 32;
 
 /**
- * The runner's own diff of an expected value against a parsed body, made readable first: members an
- * asymmetric matcher accepted show as equal, secret fields of the body are redacted, and in `subset`
- * mode (toMatchObject semantics) members the expectation does not mention are left out.
+ * The runner's own diff of an expected value against a parsed body (in Bun, which has none, the two
+ * values), made readable first: members an asymmetric matcher accepted show as equal, secret fields of
+ * the body are redacted, and in `subset` mode (toMatchObject semantics) members the expectation does
+ * not mention are left out.
  * A body too large to diff cheaply gets a sentence instead.
  */
 export function jsonDiff(ctx: MatcherContext, expected: unknown, received: unknown, mode: 'equal' | 'subset'): string {
@@ -19,8 +21,7 @@ export function jsonDiff(ctx: MatcherContext, expected: unknown, received: unkno
   if (!boundedJson(received, limit).complete) return `(No diff: the body is over ${limit} characters as JSON; see the excerpt below.)`;
   const [e, r] = align(ctx, expected, received, mode, 0);
   // Escaped before the runner prints them: a body string with ESC [ 8 m would otherwise hide the log.
-  const diff = ctx.utils.diff(escapeDeep(e, 0), escapeDeep(r, 0), { expand: false });
-  return diff ?? '';
+  return diffOf(ctx, escapeDeep(e, 0), escapeDeep(r, 0), { expand: false }) ?? '';
 }
 
 /** Strings and keys with terminal controls escaped; asymmetric matchers and other values as they are. */

@@ -40,12 +40,7 @@ export function meaningLines(res: HttpResponse): string[] {
  * what happened, and the option of that client that turns following off.
  */
 export function followedRedirectNote(res: HttpResponse): string {
-  const how =
-    res.kind === 'got' ? 'pass followRedirect: false to got' :
-    res.kind === 'axios' ? 'pass maxRedirects: 0 to axios' :
-    res.kind === 'fetch' ? "pass { redirect: 'manual' } to fetch" :
-    res.kind === 'playwright' ? 'pass maxRedirects: 0 to the request' :
-    'turn off redirect following in the client';
+  const how = res.noFollowOption ?? 'turn off redirect following in the client';
   // The final URL follows in the evidence section, so it is not repeated here.
   return `The client already followed the redirect: this is the final response, not the 3xx. To assert on the redirect itself, ${how}.`;
 }

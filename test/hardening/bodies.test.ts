@@ -145,7 +145,8 @@ function isBodyMatcher(name: string): boolean {
   const fn = (matchers as Record<string, (this: MatcherContext, ...args: unknown[]) => unknown>)[name]!;
   const ctx = { isNot: false, utils: {}, equals: () => false } as unknown as MatcherContext;
   try {
-    const result = fn.call(ctx, 200);
+    // With its entry's arguments: a body matcher checks them before it returns its promise.
+    const result = fn.call(ctx, 200, ...(BODY_CALLS[name] ?? []));
     if (result instanceof Promise) {
       result.catch(() => {});
       return true;

@@ -134,9 +134,10 @@ describe('toMatchJsonBody', () => {
 
   it('throws a usage error for a subset that is not an object or array, also under .not', async () => {
     const res = await get('/order');
+    // Thrown, not a rejected promise: checked before anything async (Bun loses the class of a rejection).
     for (const bad of ['ord_1', 39, null, undefined]) {
-      await expect(expect(res).not.toMatchJsonBody(bad as never)).rejects.toThrow(HttpMatcherUsageError);
+      expect(() => expect(res).not.toMatchJsonBody(bad as never)).toThrow(HttpMatcherUsageError);
     }
-    await expect(expect(res).toMatchJsonBody('x' as never)).rejects.toThrow('toMatchJsonBody: subset must be an object or an array, as for toMatchObject; got "x".');
+    expect(() => expect(res).toMatchJsonBody('x' as never)).toThrow('toMatchJsonBody: subset must be an object or an array, as for toMatchObject; got "x".');
   });
 });
