@@ -38,6 +38,8 @@ export function guardAwait<M extends AsyncMatcher>(matcher: M): M {
       };
     },
   }[matcher.name] as M;
+  // Bun names a matcher in its first line by displayName (a computed method name leaves its source name empty).
+  Object.defineProperty(guarded, 'displayName', { value: matcher.name });
   return guarded;
 }
 
@@ -49,12 +51,22 @@ function unawaitedFails(task: VitestTest, chain: Promise<unknown>, name: string)
   });
   guard.catch(() => {}); // settled later by vitest's Promise.allSettled; never an unhandled rejection
   (task.promises ??= []).push(guard);
+  // Shaped like a Promise (as vitest's own async assertions are), so `.catch` and `.finally` work too.
   return {
     then(onFulfilled, onRejected) {
       awaited = true;
       return chain.then(onFulfilled, onRejected);
     },
-  };
+    catch(onRejected: (error: unknown) => unknown) {
+      awaited = true;
+      return chain.catch(onRejected);
+    },
+    finally(onFinally: () => void) {
+      awaited = true;
+      return chain.finally(onFinally);
+    },
+    [Symbol.toStringTag]: 'Promise',
+  } as PromiseLike<unknown>;
 }
 
 function notAwaited(error: unknown, name: string): unknown {

@@ -6,6 +6,7 @@ import type { Adapter } from './types.js';
 export const axios: Adapter = {
   kind: 'axios',
   accepts: 'an axios response or AxiosError',
+  name: 'axios response',
   detect: (v) => typeof v.status === 'number' && isObject(v.config) && 'data' in v && isObject(v.headers) && 'request' in v,
   // axios rejects on 4xx/5xx by default; the error carries the response we want.
   unwrap: (v) => {
@@ -15,6 +16,8 @@ export const axios: Adapter = {
       problem: `received an AxiosError with no response (${describeError(v)}): the request never got an HTTP response, so there is no status to check. Is the server running, and is the URL right?`,
     };
   },
+  hidesSetCookieInBrowsers: true,
+  noFollowOption: 'pass maxRedirects: 0 to axios',
   status: (v) => v.status,
   details: (v) => {
     const config = v.config as Record<PropertyKey, unknown>;
@@ -32,6 +35,8 @@ export const axios: Adapter = {
       body: heldBody(v.data),
     };
   },
+  // responseType: 'stream' leaves a stream in data, which heldBody does not take.
+  bodySource: (v) => ({ type: 'stream', stream: v.data }),
 };
 
 function joinUrl(base: string | undefined, url: string | undefined): string | undefined {

@@ -6,9 +6,13 @@ import type { Adapter } from './types.js';
 export const fetchResponse: Adapter = {
   kind: 'fetch',
   accepts: 'a fetch Response (global fetch, undici, msw, ky, ofetch)',
+  name: 'fetch Response',
   detect: (v) =>
     typeof v.status === 'number' && typeof v.clone === 'function' && typeof v.bodyUsed === 'boolean' &&
     isObject(v.headers) && typeof v.headers.get === 'function',
+  allowsStatusZero: true,
+  hidesSetCookieInBrowsers: true,
+  noFollowOption: "pass { redirect: 'manual' } to fetch",
   status: (v) => v.status,
   details: (v) => ({
     statusText: stringOrUndefined(v.statusText),
@@ -19,4 +23,5 @@ export const fetchResponse: Adapter = {
     // ofetch keeps the parsed body on `_data`; a plain Response holds none until it is read.
     body: '_data' in v ? heldBody(v._data) : undefined,
   }),
+  bodySource: (v) => ({ type: 'fetch', response: v }),
 };

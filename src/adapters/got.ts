@@ -6,6 +6,7 @@ import type { Adapter } from './types.js';
 export const got: Adapter = {
   kind: 'got',
   accepts: 'a got response',
+  name: 'got response',
   detect: (v) => typeof v.statusCode === 'number' && Array.isArray(v.redirectUrls) && 'requestUrl' in v && isObject(v.headers),
   // got throws HTTPError on 4xx/5xx (its `response` is the response) and RequestError subclasses when no
   // response came (ECONNREFUSED, TimeoutError). All of them carry `options`, `input` and `timings`.
@@ -16,6 +17,7 @@ export const got: Adapter = {
       problem: `received got's ${v.name} with no response (${stringOrUndefined(v.message) ?? describeError(v)}): the request never got an HTTP response, so there is no status to check. Is the server running, and is the URL right?`,
     };
   },
+  noFollowOption: 'pass followRedirect: false to got',
   status: (v) => v.statusCode,
   details: (v) => {
     const options = isObject(v.request) && isObject(v.request.options) ? v.request.options : undefined;

@@ -9,11 +9,11 @@ import { playwright } from './playwright.js';
 import { diagnoseMistake } from './mistakes.js';
 import { describeError, isObject } from './read.js';
 import { supertest } from './supertest.js';
-import type { Adapter, HeldBody, ResponseDetails, ResponseKind } from './types.js';
+import type { Adapter, BodySource, HeldBody, ResponseDetails, ResponseKind } from './types.js';
 import { undiciRequest } from './undici-request.js';
 
 export { HeaderList } from './header-list.js';
-export type { HeldBody, ResponseKind } from './types.js';
+export type { BodySource, HeldBody, ResponseKind } from './types.js';
 
 // Most specific first: got's response is also an IncomingMessage, and anything with a status fits `plain`.
 const ADAPTERS: readonly Adapter[] = [playwright, fetchResponse, axios, got, undiciRequest, nodeIncomingMessage, supertest, plain];
@@ -26,21 +26,53 @@ const ACCEPTED = `${ADAPTERS.map((a) => a.accepts).join(', ')}, or a status code
  */
 export class HttpResponse {
   #details: ResponseDetails | undefined;
-  readonly #load: () => ResponseDetails;
+  readonly #adapter: Adapter | undefined;
+  readonly #target: Record<PropertyKey, unknown> | undefined;
+  readonly kind: ResponseKind;
 
   constructor(
-    readonly kind: ResponseKind,
     /** 0 only for fetch's opaque-redirect and network-error responses; otherwise 100–599. */
     readonly status: number,
     /** The object the client returned. */
     readonly source: unknown,
-    load: () => ResponseDetails,
+    /** The adapter that recognised it, and the response it reads (an error's `response`, or the source). */
+    adapter?: Adapter,
+    target?: Record<PropertyKey, unknown>,
   ) {
-    this.#load = load;
+    this.#adapter = adapter;
+    this.#target = target;
+    this.kind = adapter?.kind ?? 'status-code';
   }
 
   get details(): ResponseDetails {
-    return (this.#details ??= this.#load());
+    return (this.#details ??= this.#readDetails());
+  }
+
+  #readDetails(): ResponseDetails {
+    if (this.#adapter === undefined || this.#target === undefined) return { headers: new HeaderList() };
+    try {
+      return this.#adapter.details(this.#target);
+    } catch (error) {
+      // A getter that throws while we collect evidence must not hide the verdict.
+      return { headers: new HeaderList(), statusText: `(could not read the response: ${describeError(error)})` };
+    }
+  }
+
+  /** Where the body is, when the response does not hold it: what the body module reads. */
+  bodySource(): BodySource | undefined {
+    return this.#target === undefined ? undefined : this.#adapter?.bodySource?.(this.#target);
+  }
+  /** What to call this response in a message ("undici.request() result"). */
+  get clientName(): string {
+    return this.#adapter?.name ?? 'status code';
+  }
+  /** This client's way to stop following redirects, for the "already followed" note. */
+  get noFollowOption(): string | undefined {
+    return this.#adapter?.noFollowOption;
+  }
+  /** Whether, in a browser, this client can never see Set-Cookie. */
+  get hidesSetCookieInBrowsers(): boolean {
+    return this.#adapter?.hidesSetCookieInBrowsers === true;
   }
   get statusText(): string | undefined {
     return this.details.statusText;
@@ -82,7 +114,7 @@ export function adapt(matcherName: string, value: unknown, caller: (...args: nev
     if (!Number.isInteger(value) || value < 100 || value > 599) {
       throw new HttpMatcherUsageError(matcherName, `received ${String(value)}, which is not an HTTP status code (a whole number from 100 to 599).`, caller);
     }
-    return new HttpResponse('status-code', value, value, numberDetails);
+    return new HttpResponse(value, value);
   }
   if (!isObject(value)) throw notAResponse(matcherName, value, caller);
   let adapter: Adapter | undefined;
@@ -104,24 +136,14 @@ export function adapt(matcherName: string, value: unknown, caller: (...args: nev
   }
   if (adapter === undefined) throw notAResponse(matcherName, value, caller);
   const status = rawStatus;
-  const allowZero = adapter.kind === 'fetch';
-  if (typeof status !== 'number' || !Number.isInteger(status) || ((status < 100 || status > 599) && !(allowZero && status === 0))) {
+  if (typeof status !== 'number' || !Number.isInteger(status) || ((status < 100 || status > 599) && !(adapter.allowsStatusZero === true && status === 0))) {
     throw new HttpMatcherUsageError(
       matcherName,
       `received ${adapter.accepts.replace(/^an? /, 'a ')} whose status is ${safeString(status)}, not an HTTP status code (a whole number from 100 to 599).`,
       caller,
     );
   }
-  const found = adapter;
-  const source = target;
-  return new HttpResponse(found.kind, status, value, () => {
-    try {
-      return found.details(source);
-    } catch (error) {
-      // A getter that throws while we collect evidence must not hide the verdict.
-      return { headers: new HeaderList(), statusText: `(could not read the response: ${describeError(error)})` };
-    }
-  });
+  return new HttpResponse(status, value, adapter, target);
 }
 
 function isHttpResponse(value: unknown): value is HttpResponse {
@@ -131,10 +153,6 @@ function isHttpResponse(value: unknown): value is HttpResponse {
     // A Proxy whose getPrototypeOf trap throws: not ours; the adapters' guarded reads say what it is.
     return false;
   }
-}
-
-function numberDetails(): ResponseDetails {
-  return { headers: new HeaderList() };
 }
 
 function notAResponse(matcherName: string, value: unknown, caller: (...args: never[]) => unknown): HttpMatcherUsageError {

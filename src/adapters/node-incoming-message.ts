@@ -6,6 +6,7 @@ import type { Adapter } from './types.js';
 export const nodeIncomingMessage: Adapter = {
   kind: 'node-incoming-message',
   accepts: 'a Node http.IncomingMessage',
+  name: 'http.IncomingMessage',
   detect: (v) => typeof v.statusCode === 'number' && isObject(v.headers) && Array.isArray(v.rawHeaders) && typeof v.on === 'function',
   status: (v) => v.statusCode,
   details: (v) => {
@@ -18,4 +19,6 @@ export const nodeIncomingMessage: Adapter = {
       requestHeaders: HeaderList.from(clientRequestHeaders(req)),
     };
   },
+  // The message is itself the body's stream.
+  bodySource: (v) => ({ type: 'stream', stream: v }),
 };

@@ -14,6 +14,7 @@ const RESPONSE_KEYS = new Set(['status', 'statusCode', 'statusText', 'statusMess
 export const plain: Adapter = {
   kind: 'plain',
   accepts: 'a plain { status, headers?, body?, url?, method? } object',
+  name: 'response',
   detect: (v) =>
     (typeof v.status === 'number' || (typeof v.statusCode === 'number' && !('status' in v))) &&
     (isObject(v.headers) || Object.keys(v).every((key) => RESPONSE_KEYS.has(key))),
@@ -28,4 +29,6 @@ export const plain: Adapter = {
       body: heldBody(v.body !== undefined ? v.body : 'payload' in v ? v.payload : isObject(v) ? v.text : undefined),
     };
   },
+  // A body given as a stream (heldBody takes anything else).
+  bodySource: (v) => ({ type: 'stream', stream: v.body }),
 };

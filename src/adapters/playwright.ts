@@ -5,8 +5,10 @@ import type { Adapter } from './types.js';
 export const playwright: Adapter = {
   kind: 'playwright',
   accepts: 'a Playwright APIResponse',
+  name: 'Playwright APIResponse',
   detect: (v) =>
     typeof v.status === 'function' && typeof v.headers === 'function' && typeof v.url === 'function' && typeof v.statusText === 'function',
+  noFollowOption: 'pass maxRedirects: 0 to the request',
   status: (v) => (v.status as () => unknown)(),
   details: (v) => {
     const statusText = (v.statusText as () => unknown)();
@@ -19,4 +21,5 @@ export const playwright: Adapter = {
       url: typeof url === 'string' ? url : undefined,
     };
   },
+  bodySource: (v) => ({ type: 'bytes', read: () => (v.body as () => Promise<unknown>)() }),
 };

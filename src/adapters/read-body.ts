@@ -132,45 +132,24 @@ async function load(res: HttpResponse): Promise<Outcome> {
   try {
     const held = res.body;
     if (held !== undefined) return ok(held);
-    const source = res.source as Obj;
-
-    if (res.kind === 'fetch') {
-      if (res.status === 0 || source.body === null || source.body === undefined) return empty;
-      if (source.bodyUsed === true || (isObject(source.body) && source.body.locked === true)) return { ok: false, problem: consumedProblem(res) };
-      const declared = declaredTooLarge(res);
-      if (declared !== undefined) return declared;
-      // The clone is ours to read and cancel; the user's Response stays unread.
-      const copy = (source.clone as () => Obj)();
-      return await fromStream(res, copy.body, ok, empty);
-    }
-    if (res.kind === 'playwright') {
-      const bytes = await withTimeout((source.body as () => Promise<unknown>)());
+    const source = res.bodySource();
+    if (source === undefined) return empty;
+    if (source.type === 'bytes') {
+      const bytes = await withTimeout(source.read());
       if (bytes === TIMEOUT) return { ok: false, problem: timeoutProblem(res, 0) };
       return ok({ type: 'bytes', bytes: toBytes(bytes) });
     }
-    return await fromStream(res, streamOf(res), ok, empty);
+    if (source.type === 'stream') return await fromStream(res, source.stream, ok, empty);
+    const response = source.response;
+    if (res.status === 0 || response.body === null || response.body === undefined) return empty;
+    if (response.bodyUsed === true || (isObject(response.body) && response.body.locked === true)) return { ok: false, problem: consumedProblem(res) };
+    const declared = declaredTooLarge(res);
+    if (declared !== undefined) return declared;
+    // The clone is ours to read and cancel; the user's Response stays unread.
+    const copy = (response.clone as () => Obj)();
+    return await fromStream(res, copy.body, ok, empty);
   } catch (error) {
     return { ok: false, problem: `reading the body failed: ${describeError(error)}. ${context(res)}` };
-  }
-}
-
-/** Where a client that does not hold the body keeps its stream. */
-function streamOf(res: HttpResponse): unknown {
-  const source = res.source as Obj;
-  switch (res.kind) {
-    case 'undici-request':
-      return source.body;
-    case 'node-incoming-message':
-      return source;
-    case 'axios': {
-      // responseType: 'stream'; an AxiosError carries the response.
-      const target = source.isAxiosError === true && isObject(source.response) ? source.response : source;
-      return target.data;
-    }
-    case 'plain':
-      return source.body;
-    default:
-      return undefined;
   }
 }
 
@@ -363,9 +342,9 @@ function timeoutProblem(res: HttpResponse, received: number): string {
 
 function consumedProblem(res: HttpResponse): string {
   const what =
-    res.kind === 'fetch'
+    res.bodySource()?.type === 'fetch'
       ? 'this fetch Response was already read (bodyUsed is true), e.g. by `await res.json()` before the matcher'
-      : `the body stream of this ${res.kind === 'undici-request' ? 'undici.request() result' : 'response'} was already read (by .json()/.text(), a 'data' listener or a for await loop)`;
+      : `the body stream of this ${res.clientName} was already read (by .json()/.text(), a 'data' listener or a for await loop)`;
   return (
     `${what}, so there is no body left to check.\n` +
     "Run the body matchers before reading the body yourself, and get the body afterwards from readBody(res) ('expect-http'): it returns the read the matchers share."

@@ -113,8 +113,8 @@ export function parseCookieDate(text: string): Date | undefined {
  * Browsers never let scripts read Set-Cookie (a forbidden response-header name), so a fetch or axios
  * response there never has one. Said only where a DOM exists: in Node, a missing Set-Cookie is real.
  */
-export function hiddenSetCookieNote(kind: string): string | undefined {
+export function hiddenSetCookieNote(res: { readonly hidesSetCookieInBrowsers: boolean }): string | undefined {
   const dom = typeof (globalThis as { document?: unknown }).document !== 'undefined';
-  if (!dom || (kind !== 'fetch' && kind !== 'axios')) return undefined;
+  if (!dom || !res.hidesSetCookieInBrowsers) return undefined;
   return 'If this test runs in a real browser: browsers never show Set-Cookie to scripts (fetch, XHR, axios), so the response cannot carry it here. Check the cookie from the server side, or with Playwright\'s context.cookies().';
 }

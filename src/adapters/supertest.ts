@@ -6,6 +6,7 @@ import type { Adapter, HeldBody } from './types.js';
 export const supertest: Adapter = {
   kind: 'supertest',
   accepts: 'a supertest/superagent response',
+  name: 'supertest response',
   detect: (v) => typeof v.status === 'number' && isObject(v.header) && 'text' in v && 'body' in v,
   status: (v) => v.status,
   details: (v) => {

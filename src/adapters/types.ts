@@ -42,6 +42,8 @@ export interface Adapter {
   readonly kind: ResponseKind;
   /** Words for the usage error: what this adapter accepts. */
   readonly accepts: string;
+  /** What to call one of its responses in a message: `this ${name}`. */
+  readonly name: string;
   /** Duck typing only: `instanceof` breaks across realms and between undici's and Node's classes. */
   detect(value: Record<PropertyKey, unknown>): boolean;
   /**
@@ -51,7 +53,26 @@ export interface Adapter {
   unwrap?(value: Record<PropertyKey, unknown>): Unwrapped | undefined;
   status(value: Record<PropertyKey, unknown>): unknown;
   details(value: Record<PropertyKey, unknown>): ResponseDetails;
+  /** Where the body is when the response does not hold it (`details().body`); undefined: no body to read. */
+  bodySource?(value: Record<PropertyKey, unknown>): BodySource | undefined;
+  /** How to make this client stop following redirects, for "the client already followed it" notes. */
+  readonly noFollowOption?: string;
+  /** fetch's opaque-redirect and network-error responses have status 0; no other client's do. */
+  readonly allowsStatusZero?: boolean;
+  /** In a browser, this client can never see Set-Cookie (a forbidden response-header name). */
+  readonly hidesSetCookieInBrowsers?: boolean;
 }
+
+/**
+ * Where a body the response does not hold can be read, and how:
+ * - `stream`: a single-use stream (a web ReadableStream or a Node Readable), read once and cached;
+ * - `fetch`: a WHATWG Response, read through `clone()` so the user's stays unread;
+ * - `bytes`: a method that resolves to the bytes (Playwright's `body()`).
+ */
+export type BodySource =
+  | { readonly type: 'stream'; readonly stream: unknown }
+  | { readonly type: 'fetch'; readonly response: Record<PropertyKey, unknown> }
+  | { readonly type: 'bytes'; readonly read: () => Promise<unknown> };
 
 /** What `Adapter.unwrap` found in a client's error. */
 export type Unwrapped = { readonly response: Record<PropertyKey, unknown> } | { readonly problem: string };
