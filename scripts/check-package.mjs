@@ -9,12 +9,15 @@
 //
 //   npm run check:package            (builds first)
 //   npm run check:package -- --no-build
+//   npm run check:package -- --pack .tmp/pack/pack.json   the tarball scripts/pack.mjs made (CI packs once)
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import ts from 'typescript';
+import { packPackage, readPack } from './pack.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -40,9 +43,9 @@ const check = (name, ok, detail = '') => {
 
 const work = await mkdtemp(join(tmpdir(), 'expect-http-package-'));
 try {
-  if (!process.argv.includes('--no-build')) await run('npm', ['run', 'build'], ROOT);
-  const [packed] = JSON.parse((await run('npm', ['pack', '--json', '--pack-destination', work], ROOT)).stdout);
-  const tarball = join(work, packed.filename);
+  const { values: options } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, pack: { type: 'string' } } });
+  const packed = options.pack ? readPack(options.pack) : packPackage(work, { build: !options['no-build'] });
+  const { tarball } = packed;
   const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
   console.log(`packed ${packed.filename}: ${packed.entryCount} files, ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked\n`);
 

@@ -15,12 +15,15 @@
 //                                                    run the example with it (see writeLockfile)
 //   --keep                                           keep the temporary directory, to poke at an install
 //   --no-build                                       pack the dist/ already built instead of running npm run build
+//   --pack .tmp/pack/pack.json                       the tarball scripts/pack.mjs made (CI packs once)
 //   --verbose                                        stream every example's output, not only a failing one's
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { packPackage, readPack } from './pack.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLES = join(ROOT, 'examples');
@@ -30,23 +33,37 @@ const EXAMPLE_TIMEOUT_MS = 5 * 60_000;
 const SKIP_MARKER = /^EXAMPLE SKIPPED: (.+)$/m;
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
-const args = process.argv.slice(2);
-const flag = (name) => args.includes(name);
-const showFailure = flag('--show-failure');
-const updateLockfiles = flag('--update-lockfiles');
-const keep = flag('--keep');
-const verbose = flag('--verbose');
-const noBuild = flag('--no-build');
-const updateReadme = flag('--update-readme');
-const OPTIONS = ['--show-failure', '--update-readme', '--update-lockfiles', '--keep', '--verbose', '--no-build'];
-const unknown = args.filter((a) => a.startsWith('--') && !OPTIONS.includes(a));
-if (unknown.length > 0) usage(`unknown option ${unknown.join(', ')}`);
+const USAGE =
+  'usage: node scripts/examples.mjs [--show-failure [--update-readme]] [--update-lockfiles] [--keep] [--verbose] [--no-build] [--pack .tmp/pack/pack.json] [example…]';
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      'show-failure': { type: 'boolean', default: false },
+      'update-readme': { type: 'boolean', default: false },
+      'update-lockfiles': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+      pack: { type: 'string' },
+    },
+  });
+} catch (error) {
+  usage(error.message);
+}
+const { values, positionals: named } = parsed;
+const showFailure = values['show-failure'];
+const updateLockfiles = values['update-lockfiles'];
+const keep = values.keep;
+const verbose = values.verbose;
+const noBuild = values['no-build'];
+const updateReadme = values['update-readme'];
 
 const all = readdirSync(EXAMPLES, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(EXAMPLES, d.name, 'package.json')))
   .map((d) => d.name)
   .sort();
-const named = args.filter((a) => !a.startsWith('--'));
 const missing = named.filter((n) => !all.includes(n));
 if (missing.length > 0) usage(`no example named ${missing.join(', ')} (there are: ${all.join(', ')})`);
 const selected = named.length > 0 ? named : all;
@@ -57,13 +74,12 @@ const started = Date.now();
 const work = mkdtempSync(join(tmpdir(), 'expect-http-examples-'));
 let exitCode = 0;
 try {
-  log(noBuild ? 'Packing expect-http…' : 'Building and packing expect-http…');
-  if (!noBuild) run('npm', ['run', 'build'], ROOT);
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], ROOT));
-  const tarball = join(work, packed[0].filename);
-  checkPacked(packed[0].files.map((f) => f.path));
-  log(`Packed ${basename(tarball)} (${(packed[0].size / 1024).toFixed(1)} kB). Examples run in ${work}\n`);
-  const pack = { tarball, version: packed[0].version, integrity: packed[0].integrity };
+  if (!values.pack) log(noBuild ? 'Packing expect-http…' : 'Building and packing expect-http…');
+  const packed = values.pack ? readPack(values.pack) : packPackage(work, { build: !noBuild });
+  const { tarball } = packed;
+  checkPacked(packed.files.map((f) => f.path));
+  log(`Packed ${basename(tarball)} (${(packed.size / 1024).toFixed(1)} kB). Examples run in ${work}\n`);
+  const pack = { tarball, version: packed.version, integrity: packed.integrity };
 
   const results = [];
   for (const name of selected) {
@@ -305,6 +321,6 @@ function log(text) {
 }
 
 function usage(problem) {
-  log(`scripts/examples.mjs: ${problem}\nusage: node scripts/examples.mjs [--show-failure] [--update-lockfiles] [--keep] [--verbose] [--no-build] [example…]`);
+  log(`scripts/examples.mjs: ${problem}\n${USAGE}`);
   process.exit(2);
 }

@@ -4,6 +4,7 @@
 //
 //   npm run test:matrix                          every cell (about 5 minutes on 2 cores, warm npm cache)
 //   npm run test:matrix -- --node 22 --cell vitest5 --jobs 1 --keep
+//   npm run test:matrix -- --pack .tmp/pack/pack.json      the tarball scripts/pack.mjs made (CI packs once)
 //
 // Node binaries come from the npm registry's node-<platform>-<arch> packages (exact versions below),
 // installed once into .cache/node/<version>/. Every cell installs into its own temporary directory:
@@ -13,12 +14,20 @@
 // Node runs one vitest cell with the oldest supported majors, one with the newest, and the two jest
 // styles; a cell whose packages' engines exclude a Node is reported as "not run: engines", and the plan
 // is checked so that every axis value runs on every Node its engines allow.
+//
+// Two cells run in other runtimes instead of Node: Bun (`bun test`, Bun's expect) and Deno (`deno test`,
+// jest's standalone expect). Their binaries come from the npm registry's bun and deno packages, whose
+// platform packages (@oven/bun-*, @deno/*) carry the binary; installed once into .cache/<runtime>/<version>/.
+// Each runs once, whatever --node says, with its tests' time bounded, and is reported in a table of its own.
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { access, copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import semver from 'semver';
+import { packPackage, readPack } from './pack.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(ROOT, '.cache');
@@ -61,14 +70,33 @@ const CELLS = [
     packages: { jest: '30.5.2', '@types/jest': '30.0.0', undici: '7.30.2' },
     types: ['jest-global.ts'],
   },
+  {
+    id: 'bun',
+    title: 'bun test · expect.extend(matchers) · fetch',
+    runtime: { name: 'bun', version: '1.4.5' },
+    packages: {},
+    types: [],
+  },
+  {
+    id: 'deno',
+    title: 'deno test · jest\'s expect 30 · fetch',
+    runtime: { name: 'deno', version: '2.9.6' },
+    packages: { expect: '30.5.2' },
+    types: [],
+  },
 ];
+
+// How long a runtime cell's steps may take before they are killed and the cell counted as failed
+// (on 2 busy cores: install about 10 s from a warm npm cache, tests 1–12 s).
+const RUNTIME_INSTALL_TIMEOUT_MS = 300_000;
+const RUNTIME_TEST_TIMEOUT_MS = 120_000;
 
 // The packages whose majors are the matrix's axes; the coverage check below is over these.
 const AXES = ['vitest', 'jest', 'msw', 'undici', 'got'];
 
 // ---------------------------------------------------------------------------------------------------
 
-const options = parseArgs(process.argv.slice(2));
+const options = readOptions();
 const started = Date.now();
 
 const machine = { version: process.version.slice(1), bin: process.execPath, label: `${process.version.slice(1)} (machine)` };
@@ -76,30 +104,40 @@ const nodes = [machine, ...NODE_VERSIONS.map((version) => ({ version, bin: nodeB
   (n) => options.node.length === 0 || options.node.some((want) => n.version === want || n.version.startsWith(`${want}.`)),
 );
 const cells = CELLS.filter((c) => options.cell.length === 0 || options.cell.includes(c.id));
-if (nodes.length === 0 || cells.length === 0) fail(`nothing to run: --node ${options.node.join(',')} --cell ${options.cell.join(',')}`);
+const nodeCells = cells.filter((c) => !c.runtime);
+const runtimeCells = cells.filter((c) => c.runtime);
+if (cells.length === 0 || (nodeCells.length > 0 && nodes.length === 0 && runtimeCells.length === 0)) {
+  fail(`nothing to run: --node ${options.node.join(',')} --cell ${options.cell.join(',')}`);
+}
 
 await mkdir(LOGS, { recursive: true });
 const work = await mkdtemp(join(tmpdir(), 'expect-http-matrix-'));
 
-log('building and packing expect-http');
-await run('npm', ['run', 'build'], { cwd: ROOT, logFile: join(LOGS, 'build.log') });
-const packed = JSON.parse((await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT })).stdout);
-const tarball = join(work, packed[0].filename);
+const { tarball } = options.pack ? readPack(options.pack) : (log('building and packing expect-http'), packPackage(work));
 const own = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
 
-log(`installing Node ${nodes.filter((n) => n !== machine).map((n) => n.version).join(', ') || '(none)'} from the npm registry`);
-for (const node of nodes) if (node !== machine) await installNode(node.version);
+if (nodeCells.length > 0) {
+  log(`installing Node ${nodes.filter((n) => n !== machine).map((n) => n.version).join(', ') || '(none)'} from the npm registry`);
+  for (const node of nodes) if (node !== machine) await installNode(node.version);
+}
+// A runtime cell runs on its runtime's binary; it stands where the other cells have a Node.
+const runtimes = new Map();
+for (const cell of runtimeCells) {
+  log(`installing ${cell.runtime.name} ${cell.runtime.version} from the npm registry`);
+  runtimes.set(cell, await installRuntime(cell.runtime));
+}
 
-const engines = await lookUpEngines(cells);
+const engines = await lookUpEngines(nodeCells);
 engines[`${own.name}@${own.version}`] = own.engines?.node ?? '*';
 
 // The plan: which cell runs on which Node, and why the others do not.
 const plan = [];
-for (const cell of cells) {
+for (const cell of runtimeCells) plan.push({ cell, node: runtimes.get(cell), excluded: [], result: undefined });
+for (const cell of nodeCells) {
   for (const node of nodes) {
     const excluded = Object.entries({ ...cell.packages, [own.name]: own.version })
       .map(([name, version]) => ({ spec: `${name}@${version}`, range: engines[`${name}@${version}`] ?? '*' }))
-      .filter(({ range }) => !satisfies(node.version, range));
+      .filter(({ range }) => !semver.satisfies(node.version, range));
     plan.push({ cell, node, excluded, result: excluded.length > 0 ? { state: 'engines' } : undefined });
   }
 }
@@ -110,7 +148,7 @@ log(`running ${toRun.length} cells (${plan.length - toRun.length} excluded by en
 await pool(toRun, options.jobs, async (entry) => {
   entry.result = await runCell(entry.cell, entry.node);
   const r = entry.result;
-  log(`${r.state === 'pass' ? 'pass' : 'FAIL'}  ${entry.cell.id} on Node ${entry.node.version}  (${seconds(r.ms)}; install ${seconds(r.timing.install)}, tests ${seconds(r.timing.tests)}, types ${seconds(r.timing.types)})`);
+  log(`${r.state === 'pass' ? 'pass' : 'FAIL'}  ${entry.cell.id} on ${entry.node.name ?? 'Node'} ${entry.node.version}  (${seconds(r.ms)}; install ${seconds(r.timing.install)}, tests ${seconds(r.timing.tests)}, types ${seconds(r.timing.types)})`);
   if (r.state !== 'pass') {
     process.stdout.write(indent(r.tail));
     log(`full log: ${r.logFile}`);
@@ -131,6 +169,7 @@ process.exitCode = failed.length > 0 ? 1 : 0;
 // ---------------------------------------------------------------------------------------------------
 
 async function runCell(cell, node) {
+  if (cell.runtime) return runRuntimeCell(cell, node);
   const dir = join(work, `${cell.id}-node${node.version}`);
   const logFile = join(LOGS, `${cell.id}@node${node.version}.log`);
   await mkdir(dir, { recursive: true });
@@ -165,13 +204,84 @@ async function runCell(cell, node) {
     await writeRunnerConfig(dir, cell);
 
     stage = 'tests';
-    const result = isVitest
-      ? await step('tests', node.bin, ['node_modules/vitest/vitest.mjs', 'run'])
-      : await step('tests', node.bin, ['node_modules/jest/bin/jest.js', '--ci', '--config', 'jest.config.cjs']);
-    tests = countTests(result.stdout + result.stderr);
+    const report = join(dir, 'report.json');
+    try {
+      if (isVitest) await step('tests', node.bin, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+      else await step('tests', node.bin, ['node_modules/jest/bin/jest.js', '--ci', '--config', 'jest.config.cjs', '--json', `--outputFile=${report}`]);
+    } finally {
+      tests = await countTests(report);
+    }
+
+    // A suite that forgets an `await` on a body matcher must fail that test, by name (test/matrix/forgotten-await.check.mjs).
+    stage = 'forgotten await';
+    await step('tests', node.bin, ['forgotten-await.check.mjs', isVitest ? 'vitest' : 'jest']);
 
     stage = 'types';
     await step('types', node.bin, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json']);
+    // The same types reached through tsconfig `types` alone, with no import of the entry (the README's TypeScript setup).
+    await step('types', node.bin, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types-form.json']);
+    out.end();
+    return { state: 'pass', tests, ms: Date.now() - t0, timing, logFile };
+  } catch (error) {
+    out.write(`\n${error.stack ?? error}\n`);
+    await new Promise((resolve) => out.end(resolve));
+    const text = await readFile(logFile, 'utf8');
+    return { state: 'fail', stage, tests, ms: Date.now() - t0, timing, logFile, tail: text.split('\n').slice(-60).join('\n') };
+  }
+}
+
+/**
+ * A Bun or Deno cell: the packed package (and the cell's packages) installed by npm into its own
+ * directory, as a Bun or Deno user with a package.json does, then the runtime's own test runner over
+ * test/matrix/<runtime>.test.mjs. No type check: the typed usage files are the runners' augmentations.
+ */
+async function runRuntimeCell(cell, runtime) {
+  const dir = join(work, `${cell.id}-${runtime.version}`);
+  const logFile = join(LOGS, `${cell.id}@${runtime.version}.log`);
+  await mkdir(dir, { recursive: true });
+  const t0 = Date.now();
+  const timing = { install: 0, tests: 0, types: 0 };
+  const out = createWriteStream(logFile);
+  const env = {
+    ...process.env,
+    CI: 'true',
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+    // Deno: its cache inside the cell, and no look-up of a newer release.
+    DENO_DIR: join(dir, '.deno'),
+    DENO_NO_UPDATE_CHECK: '1',
+  };
+  const step = async (name, command, args, timeoutMs) => {
+    const s = Date.now();
+    out.write(`\n$ ${[command, ...args].join(' ')}\n`);
+    try {
+      return await run(command, args, { cwd: dir, env, stream: out, timeoutMs });
+    } finally {
+      timing[name] += Date.now() - s;
+    }
+  };
+  let stage = 'install';
+  let tests;
+  try {
+    await writeFile(join(dir, 'package.json'), `${JSON.stringify({ name: `matrix-${cell.id}`, private: true, type: 'module' }, null, 2)}\n`);
+    const specs = [tarball, ...Object.entries(cell.packages).map(([n, v]) => `${n}@${v}`)];
+    await step('install', 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...specs], RUNTIME_INSTALL_TIMEOUT_MS);
+    await copyMatrixSuite(dir);
+
+    stage = 'tests';
+    const file = `./${cell.runtime.name}.test.mjs`;
+    const report = join(dir, 'report.xml');
+    const args =
+      cell.runtime.name === 'bun'
+        ? ['test', '--timeout', '20000', '--reporter=junit', `--reporter-outfile=${report}`, file]
+        // The server listens on and fetch reaches 127.0.0.1 only; reads stay inside the cell.
+        : ['test', '--no-prompt', '--allow-env', '--allow-read=.', '--allow-net=127.0.0.1', `--junit-path=${report}`, file];
+    try {
+      await step('tests', runtime.bin, args, RUNTIME_TEST_TIMEOUT_MS);
+    } finally {
+      tests = await countTests(report);
+    }
+    if (!tests) throw new Error(`${cell.runtime.name} test exited 0, but its JUnit report (${report}) counts no passed test`);
     out.end();
     return { state: 'pass', tests, ms: Date.now() - t0, timing, logFile };
   } catch (error) {
@@ -212,13 +322,25 @@ async function writeRunnerConfig(dir, cell) {
     files: cell.types.map((f) => `types/${f}`),
   };
   await writeFile(join(dir, 'tsconfig.types.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+  const entry = cell.runner === 'vitest' ? 'expect-http/vitest' : 'expect-http/jest';
+  const typesForm = {
+    compilerOptions: { ...tsconfig.compilerOptions, types: [...types, entry] },
+    files: [`types/types-form.${cell.runner}.ts`],
+  };
+  await writeFile(join(dir, 'tsconfig.types-form.json'), `${JSON.stringify(typesForm, null, 2)}\n`);
 }
 
-function countTests(output) {
-  const vitest = /Tests\s+(?:(\d+) failed \| )?(\d+) passed/.exec(output);
-  if (vitest) return Number(vitest[2]);
-  const jest = /Tests:\s+(?:\d+ failed, )?(\d+) passed/.exec(output);
-  return jest ? Number(jest[1]) : undefined;
+/**
+ * Passed tests, from the report file the runner wrote: vitest's and jest's JSON (`numPassedTests`), or the
+ * JUnit XML of bun and deno (the root element's tests minus failures, errors and skipped).
+ */
+async function countTests(reportFile) {
+  if (!(await exists(reportFile))) return undefined;
+  const text = await readFile(reportFile, 'utf8');
+  if (reportFile.endsWith('.json')) return JSON.parse(text).numPassedTests;
+  const root = /<testsuites\b([^>]*)>/.exec(text)?.[1] ?? '';
+  const attribute = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(root)?.[1] ?? 0);
+  return attribute('tests') - attribute('failures') - attribute('errors') - attribute('skipped');
 }
 
 // --- Node binaries --------------------------------------------------------------------------------
@@ -235,6 +357,44 @@ async function installNode(version) {
   }
   const reported = (await run(bin, ['--version'], { cwd: ROOT })).stdout.trim();
   if (reported !== `v${version}`) fail(`${bin} reports ${reported}, expected v${version}`);
+}
+
+// --- Bun and Deno binaries -------------------------------------------------------------------------
+
+/**
+ * The runtime's npm package (bun, deno) installed into .cache/<name>/<version>/. Its platform package (an
+ * optional dependency) carries the binary; the postinstall script only links it (bun's moves it into
+ * bun/bin/, and would download the platform package from the registry if npm had skipped it), so the
+ * binary is looked for in both places.
+ */
+async function installRuntime({ name, version }) {
+  const prefix = join(CACHE, name, version, 'node_modules');
+  const label = `${name === 'bun' ? 'Bun' : 'Deno'} ${version}`;
+  const candidates = runtimeBinaries(name).map((parts) => join(prefix, ...parts));
+  const find = async () => {
+    for (const bin of candidates) {
+      if (!(await exists(bin))) continue;
+      const reported = await run(bin, ['--version'], { cwd: ROOT }).then((r) => r.stdout.trim(), () => '');
+      if (new RegExp(`^(${name} )?${version.replaceAll('.', '\\.')}\\b`).test(reported)) return bin;
+    }
+    return undefined;
+  };
+  let bin = await find();
+  if (!bin) {
+    await run('npm', ['install', '--no-save', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error',
+      '--prefix', join(CACHE, name, version), `${name}@${version}`], { cwd: ROOT });
+    bin = await find();
+  }
+  if (!bin) fail(`npm installed ${name}@${version}, but none of these is a ${label} binary: ${candidates.join(', ')}`);
+  return { name: label.split(' ')[0], version, bin, label };
+}
+
+/** Where the binary may be, below node_modules: in the platform package, or where the postinstall put it. */
+function runtimeBinaries(name) {
+  const { platform, arch } = process;
+  if (!['linux', 'darwin'].includes(platform) || !['x64', 'arm64'].includes(arch)) fail(`no ${name} binary package known for ${platform}-${arch}`);
+  if (name === 'bun') return [['@oven', `bun-${platform}-${arch === 'arm64' ? 'aarch64' : 'x64'}`, 'bin', 'bun'], ['bun', 'bin', 'bun.exe']];
+  return [['@deno', `${platform}-${arch}${platform === 'linux' ? '-glibc' : ''}`, 'deno'], ['deno', 'deno']];
 }
 
 // --- engines ------------------------------------------------------------------------------------
@@ -255,44 +415,13 @@ async function lookUpEngines(list) {
   return known;
 }
 
-/** Enough of semver for engines ranges: `||`, space-joined comparators, ^ ~ >= > <= < =, partial versions and x. */
-function satisfies(version, range) {
-  const v = version.split('.').map(Number);
-  return range.replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1').split('||').some((part) => {
-    const comparators = part.trim().split(/\s+/).filter((c) => c !== '');
-    return comparators.every((c) => comparatorHolds(v, c));
-  });
-}
-
-function comparatorHolds(v, comparator) {
-  const m = /^(\^|~|>=|<=|>|<|=)?v?(\*|x|\d+)(?:\.(\*|x|\d+))?(?:\.(\*|x|\d+))?$/i.exec(comparator);
-  if (!m) fail(`cannot read the engines range part ${JSON.stringify(comparator)}`);
-  const op = m[1] ?? '=';
-  const parts = [m[2], m[3], m[4]].map((p) => (p === undefined || /^[x*]$/i.test(p) ? undefined : Number(p)));
-  const fixed = parts.findIndex((p) => p === undefined); // -1: a full version
-  const low = parts.map((p) => p ?? 0);
-  const cmp = (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
-  const bump = (index) => low.map((p, i) => (i < index ? p : i === index ? p + 1 : 0));
-  // The exclusive upper end of a partial version (22 → 23.0.0) or of ^ and ~.
-  const partialHigh = fixed === -1 ? undefined : fixed === 0 ? [Infinity, 0, 0] : bump(fixed - 1);
-  switch (op) {
-    case '>=': return cmp(v, low) >= 0;
-    case '>': return partialHigh ? cmp(v, partialHigh) >= 0 : cmp(v, low) > 0;
-    case '<': return cmp(v, low) < 0;
-    case '<=': return partialHigh ? cmp(v, partialHigh) < 0 : cmp(v, low) <= 0;
-    case '^': return cmp(v, low) >= 0 && cmp(v, bump(low[0] > 0 || fixed === 1 ? 0 : low[1] > 0 || fixed === 2 ? 1 : 2)) < 0;
-    case '~': return cmp(v, low) >= 0 && cmp(v, bump(fixed === 1 ? 0 : 1)) < 0;
-    default: return partialHigh ? cmp(v, low) >= 0 && cmp(v, partialHigh) < 0 : cmp(v, low) === 0;
-  }
-}
-
 /** Every axis value must run on every Node whose version its engines allow; otherwise the plan has a gap. */
 function checkCoverage(entries) {
   const gaps = [];
   for (const node of nodes) {
     for (const axis of AXES) {
       for (const version of new Set(entries.map((e) => e.cell.packages[axis]).filter(Boolean))) {
-        if (!satisfies(node.version, engines[`${axis}@${version}`] ?? '*')) continue;
+        if (!semver.satisfies(node.version, engines[`${axis}@${version}`] ?? '*')) continue;
         const covered = entries.some((e) => e.node === node && e.result === undefined && e.cell.packages[axis] === version);
         if (!covered) gaps.push(`${axis}@${version} supports Node ${node.version} but no cell runs it there`);
       }
@@ -304,8 +433,26 @@ function checkCoverage(entries) {
 // --- output ---------------------------------------------------------------------------------------
 
 function printTable(entries) {
+  if (nodeCells.length > 0 && nodes.length > 0) printNodeTable(entries);
+  if (runtimeCells.length > 0) {
+    const rows = runtimeCells.map((cell) => {
+      const { node, result: r } = entries.find((e) => e.cell === cell);
+      const text = r.state === 'fail' ? `FAIL: ${r.stage}${r.tests ? ` (${r.tests} tests pass)` : ''}` : `pass (${r.tests} tests)`;
+      return [`${cell.id}: ${cell.title}`, node.label, text];
+    });
+    printRows(['cell', 'runtime', 'result'], rows);
+  }
+}
+
+function printRows(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cols) => `| ${cols.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}`);
+}
+
+function printNodeTable(entries) {
   const header = ['cell', ...nodes.map((n) => `Node ${n.label}`)];
-  const rows = cells.map((cell) => [
+  const rows = nodeCells.map((cell) => [
     `${cell.id}: ${cell.title}`,
     ...nodes.map((node) => {
       const r = entries.find((e) => e.cell === cell && e.node === node).result;
@@ -314,9 +461,7 @@ function printTable(entries) {
       return `pass (${r.tests ?? '?'} tests, types ok)`;
     }),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cols) => `| ${cols.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}`);
+  printRows(header, rows);
   const notes = entries.filter((e) => e.result.state === 'engines');
   if (notes.length > 0) {
     console.log('\nnot run: engines');
@@ -345,10 +490,15 @@ function fail(message) {
 
 // --- processes ------------------------------------------------------------------------------------
 
-/** Runs a command; resolves with its output, rejects (with the output) on a non-zero exit. */
-function run(command, args, { cwd, env = process.env, stream, logFile } = {}) {
+/** Runs a command; resolves with its output, rejects (with the output) on a non-zero exit or when it outlives `timeoutMs`. */
+function run(command, args, { cwd, env = process.env, stream, logFile, timeoutMs } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let timedOut = false;
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
     const file = logFile ? createWriteStream(logFile) : undefined;
     let stdout = '';
     let stderr = '';
@@ -364,9 +514,13 @@ function run(command, args, { cwd, env = process.env, stream, logFile } = {}) {
     });
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      clearTimeout(timer);
       file?.end();
-      if (code === 0) resolve({ stdout, stderr });
-      else reject(Object.assign(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}\n${stream ? '' : stderr.slice(-4000)}`), { stdout, stderr }));
+      if (code === 0 && !timedOut) resolve({ stdout, stderr });
+      else {
+        const how = timedOut ? `was killed after ${seconds(timeoutMs)}` : `exited with ${code ?? signal}`;
+        reject(Object.assign(new Error(`${command} ${args.join(' ')} ${how}\n${stream ? '' : stderr.slice(-4000)}`), { stdout, stderr }));
+      }
     });
   });
 }
@@ -388,17 +542,27 @@ async function exists(path) {
   }
 }
 
-function parseArgs(argv) {
-  const result = { node: [], cell: [], jobs: 2, keep: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--keep') result.keep = true;
-    else if (arg === '--node' || arg === '--cell') result[arg.slice(2)].push(...String(argv[++i] ?? '').split(',').filter(Boolean));
-    else if (arg === '--jobs') result.jobs = Math.max(1, Number(argv[++i]) || 1);
-    else if (arg === '--help') {
-      console.log('npm run test:matrix [-- --node 20,22 --cell vitest4,jest-global --jobs 2 --keep]');
-      process.exit(0);
-    } else fail(`unknown argument ${arg}; try --help`);
+function readOptions() {
+  const usage = 'npm run test:matrix [-- --node 20,22 --cell vitest4,jest-global --jobs 2 --keep --pack .tmp/pack/pack.json]';
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        node: { type: 'string', multiple: true, default: [] },
+        cell: { type: 'string', multiple: true, default: [] },
+        jobs: { type: 'string', default: '2' },
+        keep: { type: 'boolean', default: false },
+        pack: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    fail(`${error.message}\n${usage}`);
   }
-  return result;
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const list = (items) => items.flatMap((item) => item.split(',')).filter(Boolean);
+  return { node: list(values.node), cell: list(values.cell), jobs: Math.max(1, Number(values.jobs) || 1), keep: values.keep, pack: values.pack };
 }

@@ -1,0 +1,12 @@
+// Type-checked with `"types": ["node", "expect-http/jest"]` and no import of the entry.
+import { expect } from '@jest/globals';
+
+declare const res: Response;
+
+expect(res).toHaveStatus(200);
+expect({ res }).toEqual({ res: expect.toHaveStatus(201) });
+export async function bodies(): Promise<void> {
+  await expect(res).toHaveJsonBody({ id: 1 });
+}
+// @ts-expect-error a misspelt matcher is an error
+expect(res).toHaveStatuss(200);
