@@ -58,7 +58,7 @@ async function judge(ctx: MatcherContext, res: HttpResponse, expected: Obj | und
         about: 'response',
         matcher: name,
         args: expected === undefined ? '' : 'expected',
-        expected: ['Expected', `${ctx.isNot ? 'not ' : ''}problem details (RFC 9457: application/problem+json)${expected === undefined ? '' : ' with the expected members'}`],
+        expected: ['Expected', `problem details (RFC 9457: application/problem+json)${expected === undefined ? '' : ' with the expected members'}`],
         notes: notes(),
         body: shownBody(body),
       }),

@@ -32,7 +32,7 @@ export function toBeRedirectWithLocation(this: MatcherContext, received: unknown
   // An opaque redirect is a redirect, but neither its code nor its Location can be checked.
   const pass = opaque ? wanted === undefined && status === undefined : statusOk && locationOk;
 
-  const expectedText = `${this.isNot ? 'not ' : ''}a redirect (${codes.join(', ')})${wanted === undefined ? ' with a Location' : ` to ${showArgument(wanted)}`}`;
+  const expectedText = `a redirect (${codes.join(', ')})${wanted === undefined ? ' with a Location' : ` to ${showArgument(wanted)}`}`;
   return {
     pass,
     message: () =>

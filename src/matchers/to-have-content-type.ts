@@ -56,7 +56,7 @@ export function toHaveContentType(this: MatcherContext, received: unknown, expec
   const charsetOk = charset === undefined || (receivedCharset !== undefined && receivedCharset.toLowerCase() === charset.toLowerCase());
   const pass = typeOk && charsetOk;
 
-  const expectedText = `${this.isNot ? 'not ' : ''}${wanted.label}${charset === undefined ? '' : ` with charset ${charset}`}`;
+  const expectedText = `${wanted.label}${charset === undefined ? '' : ` with charset ${charset}`}`;
   return {
     pass,
     message: () => {

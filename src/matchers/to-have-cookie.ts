@@ -66,7 +66,7 @@ export function toHaveCookie(this: MatcherContext, received: unknown, name: unkn
       const masked = (check: Check): string =>
         check.text !== undefined && candidates.some((c) => c.value === check.text) ? hiddenValue(check.text) : check.expected;
       const described = checks.map((c) => (c.key === 'value' ? `value ${masked(c)}` : c.summary));
-      const expectedText = `${this.isNot ? 'not ' : ''}${quote(cookieName)}${described.length > 0 ? ` with ${described.join(', ')}` : ''}`;
+      const expectedText = `${quote(cookieName)}${described.length > 0 ? ` with ${described.join(', ')}` : ''}`;
       return failureMessage(this, res, {
         about: 'response',
         matcher,

@@ -27,7 +27,7 @@ async function judge(ctx: MatcherContext, res: HttpResponse, expected: unknown):
         about: 'response',
         matcher: name,
         args: compare ? 'expected' : '',
-        expected: ['Expected body', `${ctx.isNot ? 'not ' : ''}${wanted}`],
+        expected: ['Expected body', `${wanted}`],
         notes: pass ? [] : parsed.ok ? [jsonDiff(ctx, expected, parsed.value, 'equal')] : notJsonLines(body.text, body.bytes, body.contentType, res.status, parsed.error),
         body: shownBody(body),
       }),

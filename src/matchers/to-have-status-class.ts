@@ -39,7 +39,7 @@ function checkClass(ctx: MatcherContext, matcher: string, args: string, received
       failureMessage(ctx, res, {
         matcher,
         args,
-        expected: ['Expected', `${ctx.isNot ? 'not ' : ''}a ${cls} ${CLASS_NAMES[cls]} status`],
+        expected: ['Expected', `a ${cls} ${CLASS_NAMES[cls]} status`],
         notes,
         notesExplainStatus: followed,
       }),

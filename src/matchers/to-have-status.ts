@@ -13,7 +13,7 @@ export function toHaveStatus(this: MatcherContext, received: unknown, expected: 
       failureMessage(this, res, {
         matcher: 'toHaveStatus',
         args: 'expected',
-        expected: ['Expected status', `${this.isNot ? 'not ' : ''}${wanted.label}`],
+        expected: ['Expected status', `${wanted.label}`],
       }),
   };
 }

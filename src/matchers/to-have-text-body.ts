@@ -51,7 +51,7 @@ async function judge(ctx: MatcherContext, res: HttpResponse, wanted: TextExpecta
         about: 'response',
         matcher: name,
         args: 'expected',
-        expected: ['Expected body', `${ctx.isNot ? 'not ' : ''}${label}`],
+        expected: ['Expected body', `${label}`],
         notes: notes(),
         body: shownBody(body),
       }),

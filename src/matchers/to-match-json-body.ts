@@ -31,7 +31,7 @@ async function judge(ctx: MatcherContext, res: HttpResponse, subset: object): Pr
         about: 'response',
         matcher: name,
         args: 'subset',
-        expected: ['Expected body', `${ctx.isNot ? 'not ' : ''}JSON matching the expected subset`],
+        expected: ['Expected body', `JSON matching the expected subset`],
         notes: pass ? [] : parsed.ok ? [jsonDiff(ctx, subset, parsed.value, 'subset')] : notJsonLines(body.text, body.bytes, body.contentType, res.status, parsed.error),
         body: shownBody(body),
       }),

@@ -74,7 +74,7 @@ async function judge(ctx: MatcherContext, res: HttpResponse, standard: Validator
         about: 'response',
         matcher: name,
         args: 'schema',
-        expected: ['Expected body', `${ctx.isNot ? 'not ' : ''}JSON matching the ${vendor} schema`],
+        expected: ['Expected body', `JSON matching the ${vendor} schema`],
         notes: notes(),
         body: shownBody(body),
       }),

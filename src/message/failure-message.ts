@@ -12,8 +12,12 @@ export interface FailureParts {
   matcher: string;
   /** How the hint line names the arguments: `'expected'`, `'location, options'`, `''`. */
   args?: string;
-  /** The expectation, e.g. `['Expected status', '200 OK']`: printed in the runner's expected colour. */
+  /**
+   * The expectation, e.g. `['Expected status', '200 OK']`: printed in the runner's expected colour. Under `.not`
+   * the pipeline writes `not 200 OK`, or `negated` where the matcher words the negation itself.
+   */
   expected: readonly [label: string, text: string];
+  negated?: string;
   /** Lines after the expected/received pair that explain this matcher's verdict. */
   notes?: readonly string[];
   /** The notes already say why this code came back (the client followed a redirect): leave out the registry's Meaning/Hint. */
@@ -39,7 +43,8 @@ export interface FailureParts {
  * Every known secret of the response is swept out of the finished text.
  */
 export function failureMessage(ctx: MatcherContext, res: HttpResponse, parts: FailureParts): string {
-  const [label, text] = parts.expected;
+  const [label, affirmed] = parts.expected;
+  const text = ctx.isNot ? (parts.negated ?? `not ${affirmed}`) : affirmed;
   const width = Math.max(label.length, 'Received status'.length);
   const colour = colours(ctx.utils);
   const sections = [

@@ -165,9 +165,27 @@ export function knownSecrets(res: HttpResponse | undefined): string[] {
   return [...found];
 }
 
-/** Replaces every known secret value in a finished message. Longest first, so a secret's own parts go with it. */
+/**
+ * Replaces every known secret value in a finished message, where it stands as a whole value: bounded by
+ * something that is not part of a word on both sides (`user` is swept from `key: user` and `"by": "user"`,
+ * not from `users` or `username`), and never as a URL path segment (`/admin/user/1` keeps its path).
+ * Longest first, so a secret's own parts go with it.
+ */
 export function sweepSecrets(message: string, secrets: readonly string[]): string {
   let out = message;
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join(REDACTED);
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (!out.includes(secret)) continue;
+    out = out.replace(wholeValue(secret), REDACTED);
+  }
   return out;
+}
+
+// Characters that continue a word (or a path) on either side of a value. A percent-escape (`%22`, `%3D`)
+// separates like the character it encodes: a value echoed inside an encoded query value is still whole.
+const BEFORE = '(?:(?<=%[\\dA-Fa-f]{2})|(?<![\\p{L}\\p{N}_./-]))';
+const AFTER = '(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])';
+
+function wholeValue(secret: string): RegExp {
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${BEFORE}${escaped}${AFTER}`, 'gu');
 }

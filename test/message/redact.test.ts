@@ -133,3 +133,30 @@ describe('redaction in failure messages', () => {
     expect(message).not.toContain('tok-in-fragment-1');
   });
 });
+
+describe('a short credential is swept as a whole value, never from inside other words (0.1.0 turned /admin/users into /admin/[redacted]s)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer((req, res) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'boom', by: req.headers['x-api-key'], path: req.url, users: 3, note: 'username user.name' }));
+    });
+  });
+  afterAll(() => server.close());
+
+  it('X-Api-Key: user hides the echoed value and keeps /admin/users, users, username and user.name', async () => {
+    const res = await supertest(server.url).get('/admin/users').set('X-Api-Key', 'user');
+    const message = failureOf(() => expect(res).toHaveStatus(200));
+    expect(message).toContain('Request: GET http://127.0.0.1:PORT/admin/users');
+    expect(message).toContain('"by": "[redacted]"');
+    expect(message).toContain('"path": "/admin/users"');
+    expect(message).toContain('"users": 3');
+    expect(message).toContain('"note": "username user.name"');
+    expect(message).not.toMatch(/\buser\b(?![./\w])/);
+  });
+
+  it('sweepSecrets: whole values only, in any surrounding punctuation, and inside percent-encoded values', () => {
+    const swept = sweepSecrets('user; "user"; users; username; /admin/user/1; x=user&y=2; a%22user%22b; user.', ['user']);
+    expect(swept).toBe('[redacted]; "[redacted]"; users; username; /admin/user/1; x=[redacted]&y=2; a%22[redacted]%22b; [redacted].');
+  });
+});
