@@ -1,7 +1,6 @@
-import { equals, isAsymmetric, nativeTag } from './equality.js';
+import { equals, isAsymmetric } from './equality.js';
 import { HttpMatcherUsageError } from './errors.js';
-import { describeAsymmetric } from './message/asymmetric.js';
-import { cutText, escapeLine } from './message/escape.js';
+import { showValue } from './message/show.js';
 import { statusLabel } from './registry/index.js';
 import type { AsymmetricMatcher, MatcherContext } from './types.js';
 
@@ -17,16 +16,7 @@ function isStatusCode(value: unknown): value is number {
 }
 
 function show(value: unknown): string {
-  try {
-    // escapeLine: JSON.stringify leaves C1 controls (U+009B is a one-byte CSI) and bidi overrides raw.
-    if (typeof value === 'string') return escapeLine(JSON.stringify(value.length > 60 ? `${cutText(value, 60)}…` : value));
-    if (Array.isArray(value)) return `[${value.slice(0, 8).map(show).join(', ')}${value.length > 8 ? ', …' : ''}]`;
-    if (value instanceof RegExp) return escapeLine(cutText(String(value), 200));
-    if (typeof value === 'object' && value !== null) return 'an object';
-    return String(value);
-  } catch {
-    return typeof value;
-  }
+  return showValue(value, undefined, 60);
 }
 
 /** What `toHaveStatus` accepts, checked once: a code, a non-empty list of codes, or an asymmetric matcher. */
@@ -43,8 +33,7 @@ export function statusExpectation(ctx: MatcherContext, matcher: string, expected
   }
   if (isAsymmetricMatcher(expected)) {
     return {
-      // Bun's native matchers say only [object ExpectAny] of themselves: the runner's printer names them.
-      label: nativeTag(expected) === undefined ? safeToString(expected) : describeAsymmetric(ctx, expected),
+      label: showValue(expected, ctx),
       test: (status, runner) => equals(runner, status, expected),
     };
   }
@@ -53,14 +42,6 @@ export function statusExpectation(ctx: MatcherContext, matcher: string, expected
     `expected must be a status code (a whole number from 100 to 599), a non-empty array of them, or an asymmetric matcher such as expect.any(Number); got ${show(expected)}.`,
     caller,
   );
-}
-
-function safeToString(matcher: AsymmetricMatcher): string {
-  try {
-    return String(matcher);
-  } catch {
-    return 'an asymmetric matcher';
-  }
 }
 
 /** A matcher that takes no arguments is told so when given one (`toBeSuccessful(200)` was meant as `toHaveStatus(200)`). */

@@ -1,4 +1,4 @@
-import { escapeMessage } from './message/escape.js';
+import { problemText } from './message/show.js';
 
 /**
  * Thrown when a matcher is used wrongly: a received value that is not an HTTP response, or an
@@ -16,7 +16,7 @@ export class HttpMatcherUsageError extends Error {
     caller?: (...args: never[]) => unknown,
   ) {
     // Problems quote received values (a string, a Content-Type): escaped like every failure message.
-    super(escapeMessage(`${matcherName}: ${problem}`));
+    super(problemText(`${matcherName}: ${problem}`));
     const capture = (Error as { captureStackTrace?: (target: object, fn?: unknown) => void }).captureStackTrace;
     if (caller) capture?.(this, caller);
   }

@@ -3,8 +3,8 @@ import { adapt, type HttpResponse } from '../adapters/index.js';
 import { bodyOf, parsedJson, shownBody } from '../adapters/read-body.js';
 import { showArgument } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
-import { safeLine } from '../message/escape.js';
 import { failureMessage } from '../message/failure-message.js';
+import { line } from '../message/show.js';
 import { jsonDiff } from '../message/json-diff.js';
 import { notJsonLines } from '../message/not-json.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
@@ -30,7 +30,7 @@ async function judge(ctx: MatcherContext, res: HttpResponse, expected: Obj | und
   const problems: string[] = [];
   const type = res.headers.get('content-type');
   if (type?.split(';')[0]?.trim().toLowerCase() !== 'application/problem+json') {
-    problems.push(type === undefined ? 'The response has no Content-Type; problem details are sent as application/problem+json (RFC 9457 §3).' : `Content-Type is ${safeLine(type, 100)}, not application/problem+json (RFC 9457 §3).`);
+    problems.push(type === undefined ? 'The response has no Content-Type; problem details are sent as application/problem+json (RFC 9457 §3).' : `Content-Type is ${line(type, 100)}, not application/problem+json (RFC 9457 §3).`);
   }
   let doc: Obj | undefined;
   if (!parsed.ok) problems.push(notJsonLines(body.text, body.bytes, body.contentType, res.status, parsed.error).join('\n    '));
@@ -73,7 +73,7 @@ function memberProblems(doc: Obj, status: number): string[] {
     if (!has(key)) continue;
     const value = doc[key];
     if (typeof value !== 'string') out.push(`"${key}" is ${describeJson(value)}; it must be a string holding a URI reference (RFC 9457 §${section}).`);
-    else if (!isUriReference(value)) out.push(`"${key}" is ${safeLine(JSON.stringify(value), 120)}, which is not a URI reference: no spaces or other characters a URI cannot hold (RFC 9457 §${section}).`);
+    else if (!isUriReference(value)) out.push(`"${key}" is ${line(JSON.stringify(value), 120)}, which is not a URI reference: no spaces or other characters a URI cannot hold (RFC 9457 §${section}).`);
   }
   if (has('status')) {
     const value = doc.status;
@@ -98,7 +98,7 @@ function isPlainObject(value: unknown): value is Obj {
 }
 
 function describeJson(value: unknown): string {
-  if (typeof value === 'string') return `the string ${safeLine(JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value))}`;
+  if (typeof value === 'string') return `the string ${line(JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value))}`;
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';

@@ -2,10 +2,9 @@ import { equals } from '../equality.js';
 import { adapt, type HttpResponse } from '../adapters/index.js';
 import { showArgument, testRegExp, textExpectation, type TextExpectation } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
-import { safeLine } from '../message/escape.js';
 import { failureMessage } from '../message/failure-message.js';
 import { followedRedirectNote } from '../message/response-section.js';
-import { redactUrl } from '../message/redact.js';
+import { line, showValue, url as shownUrl } from '../message/show.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 
 /** The codes that send the client elsewhere with a Location (304 is a 3xx, but not a redirect). */
@@ -32,7 +31,7 @@ export function toBeRedirectWithLocation(this: MatcherContext, received: unknown
   // An opaque redirect is a redirect, but neither its code nor its Location can be checked.
   const pass = opaque ? wanted === undefined && status === undefined : statusOk && locationOk;
 
-  const expectedText = `a redirect (${codes.join(', ')})${wanted === undefined ? ' with a Location' : ` to ${showArgument(wanted)}`}`;
+  const expectedText = `a redirect (${codes.join(', ')})${wanted === undefined ? ' with a Location' : ` to ${showValue(wanted, this)}`}`;
   return {
     pass,
     message: () =>
@@ -91,9 +90,9 @@ function notes(res: HttpResponse, raw: string | undefined, resolved: string | un
   if (res.status === 0 && res.type === 'opaqueredirect') return [];
   const out: string[] = [];
   if (raw !== undefined) {
-    const shown = redactUrl(safeLine(raw));
+    const shown = shownUrl(line(raw));
     const how =
-      resolved !== undefined && resolved !== raw ? ` (resolves to ${redactUrl(safeLine(resolved))})` :
+      resolved !== undefined && resolved !== raw ? ` (resolves to ${shownUrl(line(resolved))})` :
       noBase && !isAbsolute(raw) ? ' (this response does not know its URL, so a relative Location is compared by path only)' :
       '';
     out.push(`Received location: ${shown}${how}`);

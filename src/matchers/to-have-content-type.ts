@@ -2,10 +2,9 @@ import { adapt } from '../adapters/index.js';
 import { showArgument, testRegExp } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import { nearNames } from '../message/closest-names.js';
-import { safeLine } from '../message/escape.js';
 import { failureMessage } from '../message/failure-message.js';
 import { getStatus } from '../registry/index.js';
-import { quote } from '../text-match.js';
+import { line, quote } from '../message/show.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 
 /** Names for the usual families of media types. */
@@ -68,7 +67,7 @@ export function toHaveContentType(this: MatcherContext, received: unknown, expec
           notes.push(`That is expected: a ${res.status} ${entry?.reason ?? ''} response has no body, so there is no content to describe.`);
         }
       } else {
-        notes.push(`Received content type: ${safeLine(raw)}`);
+        notes.push(`Received content type: ${line(raw)}`);
         const count = res.headers.getAll('content-type').length;
         if (count > 1) notes.push(`The response has ${count} Content-Type headers (shown joined); clients disagree on which one counts.`);
         if (media === undefined) notes.push('That is not a valid media type (type/subtype), so clients will not know how to read the body.');
@@ -91,7 +90,7 @@ export function toHaveContentType(this: MatcherContext, received: unknown, expec
 
 function parseExpected(expected: unknown): Wanted {
   if (expected instanceof RegExp) {
-    return { label: `matching ${safeLine(String(expected), 200)}`, test: (raw) => testRegExp(expected, raw) };
+    return { label: `matching ${line(String(expected), 200)}`, test: (raw) => testRegExp(expected, raw) };
   }
   if (typeof expected !== 'string') throw usage(`${ACCEPTS}; got ${showArgument(expected)}.`);
   const lower = expected.trim().toLowerCase();

@@ -4,10 +4,9 @@ import { hiddenSetCookieNote, parseSetCookie, type SetCookie } from '../adapters
 import { isAsymmetricMatcher, showArgument, textExpectation, type TextExpectation } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import { listNames, nearNames } from '../message/closest-names.js';
-import { safeLine } from '../message/escape.js';
 import { failureMessage } from '../message/failure-message.js';
-import { REDACTED } from '../message/redact.js';
-import { describeAsymmetric, describeText, matchesText, quote } from '../text-match.js';
+import { hidden, line, quote, showValue } from '../message/show.js';
+import { matchesText } from '../text-match.js';
 import type { AsymmetricMatcher, MatcherContext, MatcherResult } from '../types.js';
 
 /** What `toHaveCookie` can check besides the name. Every key is optional; unknown keys are a usage error. */
@@ -64,7 +63,7 @@ export function toHaveCookie(this: MatcherContext, received: unknown, name: unkn
     message: () => {
       // The user's own value string is the secret when it equals a received value: show it as such.
       const masked = (check: Check): string =>
-        check.text !== undefined && candidates.some((c) => c.value === check.text) ? hiddenValue(check.text) : check.expected;
+        check.text !== undefined && candidates.some((c) => c.value === check.text) ? hidden(check.text) : check.expected;
       const described = checks.map((c) => (c.key === 'value' ? `value ${masked(c)}` : c.summary));
       const expectedText = `${quote(cookieName)}${described.length > 0 ? ` with ${described.join(', ')}` : ''}`;
       return failureMessage(this, res, {
@@ -79,10 +78,6 @@ export function toHaveCookie(this: MatcherContext, received: unknown, name: unkn
   };
 }
 
-function hiddenValue(value: string): string {
-  return value === '' ? '(empty)' : `${REDACTED} (${value.length} character${value.length === 1 ? '' : 's'})`;
-}
-
 function absentNotes(res: HttpResponse, name: string, cookies: readonly SetCookie[]): string[] {
   if (cookies.length === 0) {
     const notes = [res.headers.has('set-cookie') ? 'The response has Set-Cookie headers, but none a browser would accept.' : 'The response sets no cookies (it has no Set-Cookie header).'];
@@ -90,7 +85,7 @@ function absentNotes(res: HttpResponse, name: string, cookies: readonly SetCooki
     if (hidden !== undefined) notes.push(hidden);
     return notes;
   }
-  const names = [...new Set(cookies.map((c) => safeLine(c.name, 80)))];
+  const names = [...new Set(cookies.map((c) => line(c.name, 80)))];
   const notes = [`The response sets no cookie named ${quote(name)}.`];
   const near = nearNames(name, names);
   if (near.length > 0) notes.push(`Did you mean ${near.slice(0, 3).map((n) => `"${n}"`).join(' or ')}? Cookie names are case-sensitive.`);
@@ -187,14 +182,14 @@ function parseExpectation(ctx: MatcherContext, expected: unknown): Check[] {
 }
 
 function valueCheck(ctx: MatcherContext, wanted: TextExpectation): Check {
-  const expected = describeText(ctx, wanted);
+  const expected = showValue(wanted, ctx);
   return {
     key: 'value',
     expected,
     summary: `value ${expected}`,
     ...(typeof wanted === 'string' ? { text: wanted } : {}),
     test: (c) => matchesText(ctx, wanted, c.value),
-    received: (c) => hiddenValue(c.value),
+    received: (c) => hidden(c.value),
   };
 }
 
@@ -222,8 +217,8 @@ function stringCheck(key: 'path' | 'domain', v: unknown): Check {
   const want = key === 'domain' ? v.replace(/^\./, '').toLowerCase() : v;
   return {
     key,
-    expected: safeLine(v, 100),
-    summary: `${key} ${safeLine(v, 100)}`,
+    expected: line(v, 100),
+    summary: `${key} ${line(v, 100)}`,
     test: (c) => c[key] === want,
     received: (c) => rawOrUnset(c, key, c[key] === undefined ? (key === 'path' ? 'does not start with /: browsers ignore it' : 'empty: browsers ignore it') : undefined),
   };
@@ -244,7 +239,7 @@ function expiresCheck(ctx: MatcherContext, v: unknown): Check {
   const isDate = v instanceof Date && !Number.isNaN(v.getTime());
   if (!isDate && !isAsymmetricMatcher(v)) throw usage(`expected.expires must be a valid Date or an asymmetric matcher such as expect.any(Date); got ${showArgument(v)}.`);
   const seconds = (d: Date): number => Math.floor(d.getTime() / 1000);
-  const expected = v instanceof Date ? v.toUTCString() : describeAsymmetric(ctx, v as AsymmetricMatcher);
+  const expected = v instanceof Date ? v.toUTCString() : showValue(v, ctx);
   return {
     key: 'expires',
     expected,
@@ -258,7 +253,7 @@ function expiresCheck(ctx: MatcherContext, v: unknown): Check {
 function rawOrUnset(cookie: SetCookie, attribute: string, ignored: string | undefined): string {
   const raw = cookie.raw.get(attribute);
   if (raw === undefined) return '(not set)';
-  const shown = raw === '' ? '(empty)' : safeLine(raw, 100);
+  const shown = raw === '' ? '(empty)' : line(raw, 100);
   return ignored === undefined ? shown : `${shown} (${ignored})`;
 }
 

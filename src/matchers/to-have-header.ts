@@ -3,10 +3,9 @@ import { hiddenSetCookieNote } from '../adapters/set-cookie.js';
 import { showArgument, textExpectation, type TextExpectation } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import { listNames, nearNames } from '../message/closest-names.js';
-import { safeLine } from '../message/escape.js';
 import { failureMessage } from '../message/failure-message.js';
-import { isSecretName, redactHeader } from '../message/redact.js';
-import { describeText, matchesText, quote } from '../text-match.js';
+import { headerValue, isSecretHeader, line, quote, showValue } from '../message/show.js';
+import { matchesText } from '../text-match.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 
 // RFC 9110 §5.6.2 token: what a header name may be made of.
@@ -29,12 +28,12 @@ export function toHaveHeader(this: MatcherContext, received: unknown, name: unkn
     wanted === undefined || (typeof wanted === 'string' ? wanted.trim() === value.trim() : matchesText(this, wanted, value));
   const pass = candidates.some(matches);
 
-  const secret = isSecretName(lower, 'header');
+  const secret = isSecretHeader(lower);
   const shownExpected =
     wanted === undefined ? '' :
-    typeof wanted === 'string' ? `: ${secret ? quote(redactHeader(lower, wanted.trim())) : quote(wanted)}` :
-    wanted instanceof RegExp ? ` matching ${describeText(this, wanted)}` :
-    `: ${describeText(this, wanted)}`;
+    typeof wanted === 'string' ? `: ${secret ? headerValue(lower, wanted.trim(), { quoted: true }) : quote(wanted)}` :
+    wanted instanceof RegExp ? ` matching ${showValue(wanted, this)}` :
+    `: ${showValue(wanted, this)}`;
   const expectedText =
     wanted === undefined ? `${header} (any value)` :
     `${header}${shownExpected}${lower === 'set-cookie' ? ' (on any line)' : ''}`;
@@ -67,7 +66,7 @@ function headerName(name: unknown): string {
 
 function absentNotes(res: HttpResponse, header: string): string[] {
   const notes = [`The response has no ${header} header.`];
-  const names = [...res.headers.entries()].map(([n]) => safeLine(n, 80));
+  const names = [...res.headers.entries()].map(([n]) => line(n, 80));
   const near = nearNames(header, names);
   if (near.length > 0) notes.push(`Did you mean ${near.slice(0, 3).join(' or ')}?`);
   if (names.length === 0) notes.push('It has no headers at all.');
@@ -84,7 +83,7 @@ function absentNotes(res: HttpResponse, header: string): string[] {
 }
 
 function receivedNotes(lower: string, values: readonly string[], wanted: TextExpectation | undefined, pass: boolean, secret: boolean): string[] {
-  const show = (value: string): string => safeLine(secret ? redactHeader(lower, value) : value);
+  const show = (value: string): string => (secret ? headerValue(lower, value) : line(value));
   const notes: string[] = [];
   if (lower === 'set-cookie') {
     const lines = values.slice(0, 20).map((v) => `  ${show(v)}`);

@@ -1,15 +1,13 @@
-import { equals, nativeTag } from '../equality.js';
+import { equals } from '../equality.js';
 import { adapt, type HttpResponse } from '../adapters/index.js';
 import { bodyOf, shownBody } from '../adapters/read-body.js';
 import { textExpectation, type TextExpectation } from '../arguments.js';
 import { getConfig } from '../config.js';
-import { describeAsymmetric } from '../message/asymmetric.js';
 import { looksBinary } from '../message/body-excerpt.js';
-import { escapeText, safeLine } from '../message/escape.js';
 import { failureMessage } from '../message/failure-message.js';
-import { redactText } from '../message/redact.js';
 import { diffOf } from '../message/runner-utils.js';
-import type { AsymmetricMatcher, MatcherContext, MatcherResult } from '../types.js';
+import { bodyText, showValue } from '../message/show.js';
+import type { MatcherContext, MatcherResult } from '../types.js';
 
 export function toHaveTextBody(this: MatcherContext, received: unknown, expected: unknown): Promise<MatcherResult> {
   const name = 'toHaveTextBody';
@@ -28,7 +26,7 @@ async function judge(ctx: MatcherContext, res: HttpResponse, wanted: TextExpecta
     typeof wanted === 'string' ? text === wanted :
     wanted instanceof RegExp ? text.search(wanted) !== -1 :
     equals(ctx, text, wanted);
-  const label = typeof wanted === 'string' ? safeLine(JSON.stringify(wanted), 200) : wanted instanceof RegExp ? `matching ${safeLine(String(wanted), 200)}` : describeMatcher(ctx, wanted);
+  const label = wanted instanceof RegExp ? `matching ${showValue(wanted)}` : showValue(wanted, ctx);
 
   const notes = (): string[] => {
     if (pass) return [];
@@ -39,7 +37,7 @@ async function judge(ctx: MatcherContext, res: HttpResponse, wanted: TextExpecta
     }
     const room = getConfig().excerptLength * 4;
     if (typeof wanted === 'string' && text.length <= room && wanted.length <= room) {
-      const diff = diffOf(ctx, redactText(escapeText(wanted)), redactText(escapeText(text)));
+      const diff = diffOf(ctx, bodyText(wanted), bodyText(text));
       if (diff) out.push(diff);
     }
     return out;
@@ -56,15 +54,4 @@ async function judge(ctx: MatcherContext, res: HttpResponse, wanted: TextExpecta
         body: shownBody(body),
       }),
   };
-}
-
-function describeMatcher(ctx: MatcherContext, matcher: AsymmetricMatcher): string {
-  // Bun's native matchers say only [object ExpectAny] of themselves: the runner's printer names them.
-  if (nativeTag(matcher) !== undefined) return describeAsymmetric(ctx, matcher);
-  try {
-    const own = (matcher as { toAsymmetricMatcher?: () => unknown }).toAsymmetricMatcher?.();
-    return safeLine(typeof own === 'string' ? own : String(matcher), 200);
-  } catch {
-    return 'an asymmetric matcher';
-  }
 }

@@ -3,8 +3,8 @@ import { bodyOf, parsedJson, shownBody } from '../adapters/read-body.js';
 import { isObject } from '../adapters/read.js';
 import { showArgument } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
-import { safeLine } from '../message/escape.js';
 import { failureMessage } from '../message/failure-message.js';
+import { line } from '../message/show.js';
 import { notJsonLines } from '../message/not-json.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 
@@ -38,7 +38,7 @@ export function toMatchSchema(this: MatcherContext, received: unknown, schema: u
       toMatchSchema,
     );
   }
-  const vendor = typeof standard.vendor === 'string' ? safeLine(standard.vendor, 40) : 'Standard';
+  const vendor = typeof standard.vendor === 'string' ? line(standard.vendor, 40) : 'Standard';
   const res = adapt(name, received, toMatchSchema);
   return judge(this, res, standard as Validator, vendor);
 }
@@ -85,7 +85,7 @@ async function judge(ctx: MatcherContext, res: HttpResponse, standard: Validator
 function issueLine(issue: unknown): string {
   const message = isObject(issue) && typeof issue.message === 'string' ? issue.message : 'invalid';
   const path = isObject(issue) && Array.isArray(issue.path) ? formatPath(issue.path) : '';
-  return safeLine(`${path === '' ? '(root)' : path}: ${message}`, 300);
+  return line(`${path === '' ? '(root)' : path}: ${message}`, 300);
 }
 
 function formatPath(path: readonly unknown[]): string {
