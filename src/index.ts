@@ -17,8 +17,8 @@ export type { StatusClass, StatusEntry } from './registry/index.js';
 export { HeaderList, HttpResponse, toHttpResponse } from './adapters/index.js';
 export type { HeldBody, ResponseKind } from './adapters/index.js';
 // Body reading: the one read the body matchers share, for the test to use after them.
-export { readBody } from './adapters/read-body.js';
-export type { ResponseBody } from './adapters/read-body.js';
+export { readBody } from './body/read-body.js';
+export type { ResponseBody } from './body/read-body.js';
 
 // Configuration and errors.
 export { configure, getConfig } from './config.js';

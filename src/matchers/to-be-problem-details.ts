@@ -1,7 +1,8 @@
 import { equals } from '../equality.js';
 import { adapt, type HttpResponse } from '../adapters/index.js';
-import { bodyOf, parsedJson, shownBody } from '../adapters/read-body.js';
+import { bodyOf, parsedJson, shownBody } from '../body/read-body.js';
 import { showArgument } from '../arguments.js';
+import { parseMediaType } from '../body/media-type.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import { failureMessage } from '../message/failure-message.js';
 import { line } from '../message/show.js';
@@ -29,7 +30,8 @@ async function judge(ctx: MatcherContext, res: HttpResponse, expected: Obj | und
 
   const problems: string[] = [];
   const type = res.headers.get('content-type');
-  if (type?.split(';')[0]?.trim().toLowerCase() !== 'application/problem+json') {
+  const media = parseMediaType(type);
+  if (media?.type !== 'application' || media.subtype !== 'problem+json') {
     problems.push(type === undefined ? 'The response has no Content-Type; problem details are sent as application/problem+json (RFC 9457 §3).' : `Content-Type is ${line(type, 100)}, not application/problem+json (RFC 9457 §3).`);
   }
   let doc: Obj | undefined;

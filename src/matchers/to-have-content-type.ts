@@ -1,4 +1,5 @@
 import { adapt } from '../adapters/index.js';
+import { parseMediaType, typeAndSubtype, type MediaType } from '../body/media-type.js';
 import { showArgument, testRegExp } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import { nearNames } from '../message/closest-names.js';
@@ -23,20 +24,12 @@ const SHORTHANDS: Readonly<Record<ContentTypeShorthand, { label: string; test: (
   form: { label: 'a URL-encoded form (application/x-www-form-urlencoded)', test: (t, s) => t === 'application' && s === 'x-www-form-urlencoded' },
   multipart: { label: 'multipart (multipart/*)', test: (t) => t === 'multipart' },
 };
-const TOKEN = "[!#$%&'*+\\-.^_`|~\\dA-Za-z]+";
-const MEDIA_TYPE = new RegExp(`^(${TOKEN})/(${TOKEN})$`);
 const ACCEPTS = `expected must be one of ${Object.keys(SHORTHANDS).map((k) => `'${k}'`).join(', ')}, a media type such as 'application/pdf' or 'image/*', or a RegExp tested against the whole header`;
 
 interface Wanted {
   label: string;
   shorthand?: ContentTypeShorthand;
   test(raw: string, media: MediaType | undefined): boolean;
-}
-
-interface MediaType {
-  type: string;
-  subtype: string;
-  params: Map<string, string>;
 }
 
 export function toHaveContentType(this: MatcherContext, received: unknown, expected: unknown, options?: unknown): MatcherResult {
@@ -49,7 +42,7 @@ export function toHaveContentType(this: MatcherContext, received: unknown, expec
   }
 
   const raw = res.headers.get('content-type');
-  const media = raw === undefined ? undefined : parseMediaType(raw);
+  const media = parseMediaType(raw);
   const typeOk = raw !== undefined && wanted.test(raw, media);
   const receivedCharset = media?.params.get('charset');
   const charsetOk = charset === undefined || (receivedCharset !== undefined && receivedCharset.toLowerCase() === charset.toLowerCase());
@@ -99,12 +92,12 @@ function parseExpected(expected: unknown): Wanted {
   if (lower.includes(';')) {
     throw usage(`expected is a media type without parameters; got ${showArgument(expected)}. To check the charset, pass { charset: '…' } as the second argument; for other parameters, use a RegExp.`);
   }
-  const m = MEDIA_TYPE.exec(lower);
+  const m = typeAndSubtype(lower);
   if (!m) {
     const near = nearNames(lower, Object.keys(SHORTHANDS));
     throw usage(`${ACCEPTS}; got ${showArgument(expected)}.${near.length > 0 ? ` Did you mean '${near[0] ?? ''}'?` : ''}`);
   }
-  const [, type = '', subtype = ''] = m;
+  const [type, subtype] = m;
   return {
     label: lower,
     test: (_raw, media) => media !== undefined && (type === '*' || media.type === type) && (subtype === '*' || media.subtype === subtype),
@@ -122,23 +115,6 @@ function parseOptions(options: unknown): string | undefined {
   if (charset === undefined) return undefined;
   if (typeof charset !== 'string' || charset.trim() === '') throw usage(`options.charset must be a non-empty string such as 'utf-8'; got ${showArgument(charset)}.`);
   return charset.trim();
-}
-
-/** `type/subtype` lowercased and the parameters by lowercased name, unquoted; `undefined` when not a media type. */
-function parseMediaType(raw: string): MediaType | undefined {
-  const semi = raw.indexOf(';');
-  const m = MEDIA_TYPE.exec((semi === -1 ? raw : raw.slice(0, semi)).trim().toLowerCase());
-  if (!m) return undefined;
-  const params = new Map<string, string>();
-  if (semi !== -1) {
-    for (const p of raw.slice(semi).matchAll(/;\s*([^=;\s]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/g)) {
-      const name = (p[1] ?? '').toLowerCase();
-      const value = (p[2] ?? '').trim();
-      // The first occurrence wins (WHATWG MIME sniffing, parse a MIME type).
-      if (!params.has(name)) params.set(name, /^".*"$/s.test(value) ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value);
-    }
-  }
-  return { type: m[1] ?? '', subtype: m[2] ?? '', params };
 }
 
 function usage(problem: string): HttpMatcherUsageError {

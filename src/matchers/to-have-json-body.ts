@@ -1,6 +1,6 @@
 import { equals } from '../equality.js';
 import { adapt, type HttpResponse } from '../adapters/index.js';
-import { bodyOf, parsedJson, shownBody } from '../adapters/read-body.js';
+import { bodyOf, parsedJson, shownBody } from '../body/read-body.js';
 import { failureMessage } from '../message/failure-message.js';
 import { jsonDiff } from '../message/json-diff.js';
 import { notJsonLines } from '../message/not-json.js';

@@ -1,6 +1,6 @@
 import { equals } from '../equality.js';
 import { adapt, type HttpResponse } from '../adapters/index.js';
-import { bodyOf, shownBody } from '../adapters/read-body.js';
+import { bodyOf, shownBody } from '../body/read-body.js';
 import { textExpectation, type TextExpectation } from '../arguments.js';
 import { getConfig } from '../config.js';
 import { looksBinary } from '../message/body-excerpt.js';

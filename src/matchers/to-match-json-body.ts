@@ -1,6 +1,6 @@
 import { equals } from '../equality.js';
 import { adapt, type HttpResponse } from '../adapters/index.js';
-import { bodyOf, parsedJson, shownBody } from '../adapters/read-body.js';
+import { bodyOf, parsedJson, shownBody } from '../body/read-body.js';
 import { showArgument } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import { failureMessage } from '../message/failure-message.js';

@@ -1,5 +1,5 @@
 import { adapt, type HttpResponse } from '../adapters/index.js';
-import { bodyOf, parsedJson, shownBody } from '../adapters/read-body.js';
+import { bodyOf, parsedJson, shownBody } from '../body/read-body.js';
 import { isObject } from '../adapters/read.js';
 import { showArgument } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';

@@ -1,4 +1,5 @@
 import type { HeldBody } from '../adapters/index.js';
+import { isJson, isTextual, parseMediaType } from '../body/media-type.js';
 import { boundedJson } from './bounded-json.js';
 import { cutText, escapeText, safeLine } from './escape.js';
 import { REDACTED, redactText, sweepSecrets } from './redact.js';
@@ -6,7 +7,6 @@ import { REDACTED, redactText, sweepSecrets } from './redact.js';
 // Bodies up to this size are parsed to pretty-print them; larger ones are cut as they are, so
 // building a message never costs more than this however large the body.
 const PARSE_LIMIT = 64 * 1024;
-const TEXTUAL = /^(text\/|application\/([\w.+-]*\+)?(json|xml|javascript|x-www-form-urlencoded|graphql|yaml|x-ndjson)\b)|\+(json|xml)\b/i;
 
 /** The body as a message shows it: a heading and a capped, escaped, redacted excerpt. */
 export function bodyExcerpt(body: HeldBody, contentType: string | undefined, limit: number, hidden?: Set<string>): { heading: string; text?: string } {
@@ -18,7 +18,7 @@ export function bodyExcerpt(body: HeldBody, contentType: string | undefined, lim
   if (body.type === 'bytes') {
     const { bytes } = body;
     if (bytes.length === 0) return { heading: 'Body: empty' };
-    const textual = contentType !== undefined && TEXTUAL.test(contentType);
+    const textual = isTextual(parseMediaType(contentType));
     const head = bytes.subarray(0, limit * 4 + 4);
     if (!textual && looksBinary(head)) return { heading: `Body: <binary, ${formatBytes(bytes.length)}${contentType ? `, ${safeLine(contentType, 100)}` : ''}>` };
     const text = new TextDecoder('utf-8', { fatal: false }).decode(head, { stream: true });
@@ -31,11 +31,11 @@ function textExcerpt(text: string, contentType: string | undefined, limit: numbe
   if (text.length === 0) return { heading: 'Body: empty' };
   const size = byteLength === undefined ? `${text.length.toLocaleString('en-US')} character${text.length === 1 ? '' : 's'}` : formatBytes(byteLength);
   // axios and got decode a body as text unless asked for bytes: an image arrives as NULs and U+FFFD.
-  if (byteLength === undefined && !(contentType !== undefined && TEXTUAL.test(contentType)) && looksBinaryText(text.slice(0, limit * 4))) {
+  if (byteLength === undefined && !isTextual(parseMediaType(contentType)) && looksBinaryText(text.slice(0, limit * 4))) {
     return { heading: `Body: <binary, ${size} once decoded as text${contentType ? `, ${safeLine(contentType, 100)}` : ''}>` };
   }
-  const isJson = contentType === undefined ? /^\s*[[{]/.test(text) : /json/i.test(contentType);
-  if (isJson && text.length <= PARSE_LIMIT) {
+  const json = contentType === undefined ? /^\s*[[{]/.test(text) : isJson(parseMediaType(contentType));
+  if (json && text.length <= PARSE_LIMIT) {
     try {
       const json = boundedJson(JSON.parse(text), limit + slackFor(hidden), hidden);
       return finish(`Body (${size}, JSON):`, json.text, json.complete ? undefined : size, limit, hidden);

@@ -1,3 +1,4 @@
+import { isHtml, parseMediaType } from '../body/media-type.js';
 import { looksBinary } from './body-excerpt.js';
 import { safeLine } from './escape.js';
 
@@ -14,7 +15,7 @@ export function notJsonLines(text: string, bytes: Uint8Array, contentType: strin
   if (looksBinary(bytes.subarray(0, 4096))) return [`The body is binary data, not JSON (${type}).`];
   const start = text.trimStart();
   const starts = `The body starts with ${safeLine(JSON.stringify(start.length > 80 ? `${start.slice(0, 80)}…` : start))}`;
-  if ((contentType !== undefined && /\bhtml\b/i.test(contentType)) || /^<(!doctype\s+html|html)\b/i.test(start)) {
+  if (isHtml(parseMediaType(contentType)) || /^<(!doctype\s+html|html)\b/i.test(start)) {
     const title = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(start.slice(0, 4096))?.[1]?.trim();
     // The page itself follows in the body excerpt; its title is the one-line summary worth reading first.
     const page = `The body is an HTML page, not JSON (${type}): often an error page from a proxy, gateway or the framework, not from your handler.`;

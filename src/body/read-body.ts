@@ -2,9 +2,10 @@ import { getConfig } from '../config.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import { formatBytes } from '../message/body-excerpt.js';
 import { statusLabel } from '../registry/index.js';
-import { adapt, type HttpResponse } from './index.js';
-import { describeError, isObject } from './read.js';
-import type { HeldBody } from './types.js';
+import { adapt, type HeldBody, type HttpResponse } from '../adapters/index.js';
+import { describeError, isObject } from '../adapters/read.js';
+import { collectStream, discardStream, openStream, TIMEOUT, toBytes, withTimeout } from './collect.js';
+import { charsetOf } from './media-type.js';
 
 /** A response body, read once and shared by every body matcher on the same response. */
 export interface ResponseBody {
@@ -154,142 +155,28 @@ async function load(res: HttpResponse): Promise<Outcome> {
 }
 
 async function fromStream(res: HttpResponse, stream: unknown, ok: (held: HeldBody) => Outcome, empty: Outcome): Promise<Outcome> {
-  if (!isObject(stream)) return empty;
-  let chunks: ChunkSource;
-  if (typeof stream.getReader === 'function') {
-    if (stream.locked === true) return { ok: false, problem: consumedProblem(res) };
-    const declared = declaredTooLarge(res);
-    if (declared !== undefined) {
-      if (typeof stream.cancel === 'function') void (stream.cancel as () => Promise<void>)().catch(ignore);
-      return declared;
-    }
-    const reader = (stream.getReader as () => WebReader)();
-    chunks = { next: () => reader.read(), stop: () => void reader.cancel().catch(ignore) };
-  } else if (typeof stream[Symbol.asyncIterator] === 'function') {
-    if (stream.bodyUsed === true || stream.readableDidRead === true || stream.readableEnded === true) {
-      return { ok: false, problem: consumedProblem(res) };
-    }
-    const declared = declaredTooLarge(res);
-    if (declared !== undefined) {
-      destroy(stream);
-      return declared;
-    }
-    const iterator = (stream[Symbol.asyncIterator] as () => AsyncIterator<unknown>)();
-    chunks = {
-      next: () => iterator.next(),
-      stop: () => {
-        // destroy() ends the socket too; a stream without it is asked to stop through its iterator.
-        if (!destroy(stream)) void iterator.return?.()?.catch(ignore);
-      },
-    };
-  } else {
-    return empty;
+  // Content-Length over the cap is known before the stream is touched: the stream is ended unread.
+  const declared = isObject(stream) && !isConsumed(stream) ? declaredTooLarge(res) : undefined;
+  if (declared !== undefined) {
+    discardStream(stream);
+    return declared;
   }
-  const read = await collect(chunks);
+  const opened = openStream(stream);
+  if (opened.state === 'none') return empty;
+  if (opened.state === 'consumed') return { ok: false, problem: consumedProblem(res) };
+  const read = await collectStream(opened.chunks);
   if ('bytes' in read) return ok({ type: 'bytes', bytes: read.bytes });
   if (read.stopped === 'limit') return { ok: false, problem: limitProblem(res, read.received) };
   if (read.stopped === 'timeout') return { ok: false, problem: timeoutProblem(res, read.received) };
   return { ok: false, problem: `reading the body failed after ${formatBytes(read.received)}: ${describeError(read.error)}. ${context(res)}` };
 }
 
-interface WebReader {
-  read(): Promise<IteratorResult<unknown>>;
-  cancel(): Promise<void>;
+function isConsumed(stream: Obj): boolean {
+  return stream.locked === true || stream.bodyUsed === true || stream.readableDidRead === true || stream.readableEnded === true;
 }
-
-interface ChunkSource {
-  next(): Promise<IteratorResult<unknown>>;
-  /** Stops the stream for good: cancels the reader or destroys the Node stream. */
-  stop(): void;
-}
-
-type Collected =
-  | { readonly bytes: Uint8Array }
-  | { readonly stopped: 'limit'; readonly received: number }
-  | { readonly stopped: 'timeout'; readonly received: number }
-  | { readonly stopped: 'error'; readonly received: number; readonly error: unknown };
-
-const TIMEOUT = Symbol('timeout');
-
-/** Reads chunks until the end, the size cap or the time cap, whichever comes first; never leaves a timer behind. */
-async function collect(source: ChunkSource): Promise<Collected> {
-  const { bodyLimit, bodyTimeout } = getConfig();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<typeof TIMEOUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMEOUT), bodyTimeout);
-  });
-  try {
-    for (;;) {
-      const next = source.next();
-      // Once the race is lost, this read is settled by stop(); its outcome no longer matters.
-      next.catch(ignore);
-      const step = await Promise.race([next, expired]);
-      if (step === TIMEOUT) {
-        source.stop();
-        return { stopped: 'timeout', received };
-      }
-      if (step.done === true) break;
-      const chunk = toBytes(step.value);
-      received += chunk.byteLength;
-      if (received > bodyLimit) {
-        source.stop();
-        return { stopped: 'limit', received };
-      }
-      chunks.push(chunk);
-    }
-  } catch (error) {
-    source.stop();
-    return { stopped: 'error', received, error };
-  } finally {
-    clearTimeout(timer);
-  }
-  return { bytes: concat(chunks, received) };
-}
-
-async function withTimeout<T>(promise: Promise<T>): Promise<T | typeof TIMEOUT> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<typeof TIMEOUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMEOUT), getConfig().bodyTimeout);
-  });
-  promise.catch(ignore);
-  try {
-    return await Promise.race([promise, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function toBytes(value: unknown): Uint8Array {
-  if (value instanceof Uint8Array) return value;
-  if (typeof value === 'string') return new TextEncoder().encode(value);
-  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  throw new TypeError(`the stream gave a chunk that is not bytes or text (${typeof value})`);
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
-}
-
-function destroy(stream: Obj): boolean {
-  if (typeof stream.destroy !== 'function') return false;
-  (stream.destroy as () => void)();
-  return true;
-}
-
-function ignore(): void {}
 
 function decode(bytes: Uint8Array, contentType: string | undefined): string {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
+  const charset = charsetOf(contentType);
   try {
     return new TextDecoder(charset ?? 'utf-8').decode(bytes);
   } catch {
