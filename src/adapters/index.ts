@@ -107,8 +107,19 @@ export function toHttpResponse(value: unknown): HttpResponse {
   return adapt('toHttpResponse', value, toHttpResponse);
 }
 
-/** What the matchers call: as `toHttpResponse`, with the matcher's name in any usage error. */
-export function adapt(matcherName: string, value: unknown, caller: (...args: never[]) => unknown): HttpResponse {
+/**
+ * What the matchers call: as `toHttpResponse`, with the matcher's name in any usage error. With
+ * `needs: 'headers'`, a bare status code (which has none) is a usage error too.
+ */
+export function adapt(matcherName: string, value: unknown, caller: (...args: never[]) => unknown, options?: { needs: 'headers' }): HttpResponse {
+  const res = adaptAny(matcherName, value, caller);
+  if (options?.needs === 'headers' && res.kind === 'status-code') {
+    throw new HttpMatcherUsageError(matcherName, `received the bare status code ${res.status}, which has no headers: pass the response itself.`, caller);
+  }
+  return res;
+}
+
+function adaptAny(matcherName: string, value: unknown, caller: (...args: never[]) => unknown): HttpResponse {
   if (isHttpResponse(value)) return value;
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 100 || value > 599) {

@@ -6,14 +6,7 @@ import { failureMessage } from '../message/failure-message.js';
 import { followedRedirectNote } from '../message/response-section.js';
 import { line, showValue, url as shownUrl } from '../message/show.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
-
-/** The codes that send the client elsewhere with a Location (304 is a 3xx, but not a redirect). */
-const REDIRECT_CODES: readonly number[] = [300, 301, 302, 303, 307, 308];
-
-export interface RedirectOptions {
-  /** One redirect code to require, e.g. 303 after a POST. */
-  status?: 300 | 301 | 302 | 303 | 307 | 308;
-}
+import { isAbsolute, locationMatches, REDIRECT_CODES, resolve, type RedirectOptions } from '../expectations/redirect.js';
 
 export function toBeRedirectWithLocation(this: MatcherContext, received: unknown, location?: unknown, options?: unknown): MatcherResult {
   const name = 'toBeRedirectWithLocation';
@@ -59,33 +52,6 @@ export function toBeRedirectWithLocation(this: MatcherContext, received: unknown
   }
 }
 
-function resolve(location: string, base: string | undefined): string | undefined {
-  try {
-    return new URL(location, base).href;
-  } catch {
-    return undefined;
-  }
-}
-
-function locationMatches(ctx: MatcherContext, wanted: TextExpectation, raw: string, resolved: string | undefined, base: string | undefined): boolean {
-  if (wanted instanceof RegExp) return testRegExp(wanted, raw) || (resolved !== undefined && testRegExp(wanted, resolved));
-  if (typeof wanted !== 'string') return equals(ctx, raw, wanted) || (resolved !== undefined && equals(ctx, resolved, wanted));
-  if (wanted === raw || wanted === resolved) return true;
-  if (base !== undefined) return resolved !== undefined && resolve(wanted, base) === resolved;
-  // Both absolute and not equal: different places, whatever their paths say.
-  if (isAbsolute(wanted) && isAbsolute(raw)) return false;
-  // The client did not keep the request URL (undici.request): compare what both say after the host.
-  const path = (url: string): string | undefined => {
-    const u = resolve(url, 'http://unknown.invalid');
-    return u === undefined ? undefined : u.slice(u.indexOf('/', u.indexOf('//') + 2));
-  };
-  return path(wanted) !== undefined && path(wanted) === path(raw);
-}
-
-function isAbsolute(url: string): boolean {
-  return /^[a-z][a-z\d+.-]*:/i.test(url);
-}
-
 function notes(res: HttpResponse, raw: string | undefined, resolved: string | undefined, statusOk: boolean, noBase: boolean): string[] {
   if (res.status === 0 && res.type === 'opaqueredirect') return [];
   const out: string[] = [];
@@ -106,3 +72,5 @@ function notes(res: HttpResponse, raw: string | undefined, resolved: string | un
   }
   return out;
 }
+
+export type { RedirectOptions } from '../expectations/redirect.js';

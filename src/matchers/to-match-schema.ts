@@ -7,24 +7,7 @@ import { failureMessage } from '../message/failure-message.js';
 import { line } from '../message/show.js';
 import { notJsonLines } from '../message/not-json.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
-
-/**
- * A Standard Schema v1 validator (https://standardschema.dev): zod 3.24+, valibot 1, arktype 2,
- * effect's `Schema.standardSchemaV1(…)` and others. No validator library is a dependency of expect-http.
- */
-export interface StandardSchemaV1 {
-  readonly '~standard': {
-    readonly version: 1;
-    readonly vendor: string;
-    readonly validate: (value: unknown) => StandardSchemaResult | Promise<StandardSchemaResult>;
-  };
-}
-
-type StandardSchemaResult =
-  | { readonly value: unknown; readonly issues?: undefined }
-  | { readonly issues: ReadonlyArray<{ readonly message: string; readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined }> };
-
-const MAX_ISSUES = 20;
+import { issueLine, MAX_ISSUES, type StandardSchemaResult, type StandardSchemaV1, type Validator } from '../expectations/standard-schema.js';
 
 export function toMatchSchema(this: MatcherContext, received: unknown, schema: unknown): Promise<MatcherResult> {
   const name = 'toMatchSchema';
@@ -42,8 +25,6 @@ export function toMatchSchema(this: MatcherContext, received: unknown, schema: u
   const res = adapt(name, received, toMatchSchema);
   return judge(this, res, standard as Validator, vendor);
 }
-
-type Validator = { validate: (value: unknown) => unknown };
 
 async function judge(ctx: MatcherContext, res: HttpResponse, standard: Validator, vendor: string): Promise<MatcherResult> {
   const name = 'toMatchSchema';
@@ -81,21 +62,4 @@ async function judge(ctx: MatcherContext, res: HttpResponse, standard: Validator
   };
 }
 
-/** `items[2].price: Expected number, received string` */
-function issueLine(issue: unknown): string {
-  const message = isObject(issue) && typeof issue.message === 'string' ? issue.message : 'invalid';
-  const path = isObject(issue) && Array.isArray(issue.path) ? formatPath(issue.path) : '';
-  return line(`${path === '' ? '(root)' : path}: ${message}`, 300);
-}
-
-function formatPath(path: readonly unknown[]): string {
-  let out = '';
-  for (const segment of path) {
-    const key = isObject(segment) && 'key' in segment ? segment.key : segment;
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? key : `.${key}`;
-    else if (typeof key === 'string') out += `[${JSON.stringify(key)}]`;
-    else out += `[${String(key)}]`;
-  }
-  return out;
-}
+export type { StandardSchemaV1 } from '../expectations/standard-schema.js';
