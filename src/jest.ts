@@ -20,7 +20,6 @@ declare module 'expect' {
 
 // For the global expect typed by @types/jest.
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace jest {
     interface Matchers<R, T = {}> extends HttpSyncMatchers<R>, HttpAsyncMatchers {}
     interface Expect extends HttpSyncMatchers<void> {}

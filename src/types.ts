@@ -26,6 +26,8 @@ export interface MatcherUtils {
 }
 
 /** A custom equality tester, as `expect.addEqualityTesters` and `this.equals` take them. */
+// `any`, not `unknown`: the runners' own tester and equals types must stay assignable to these (parameters are contravariant).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type EqualityTester = (a: any, b: any, customTesters: Array<any>) => boolean | undefined;
 
 export interface MatcherContext {
@@ -33,7 +35,9 @@ export interface MatcherContext {
   promise?: string | undefined;
   utils: MatcherUtils;
   /** The runner's deep equality; missing or a throwing stub in Playwright, where src/equality.ts falls back to its own. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   equals?: ((a: unknown, b: unknown, customTesters?: Array<any>, strictCheck?: boolean) => boolean) | undefined;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   customTesters?: Array<any> | undefined;
 }
 

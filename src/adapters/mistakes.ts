@@ -57,7 +57,9 @@ function stringMistake(value: string): string {
   if (/^\s*\d{3}\s*$/.test(value)) {
     return `received the string ${JSON.stringify(value)}, not the response: pass the response object your client returned, or the status as a number (${value.trim()}).`;
   }
-  const what = /^\s*[[{]/.test(value) ? 'a JSON text, probably the body' : /^(https?:)?\/\//i.test(value) ? 'a URL' : 'a string';
+  let what = 'a string';
+  if (/^\s*[[{]/.test(value)) what = 'a JSON text, probably the body';
+  else if (/^(https?:)?\/\//i.test(value)) what = 'a URL';
   return (
     `received ${what} ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}, not the response: ` +
     'pass the response object your client returned (`const res = await fetch(url)`, then `expect(res)…`).'

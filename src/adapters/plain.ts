@@ -11,6 +11,12 @@ const RESPONSE_KEYS = new Set(['status', 'statusCode', 'statusText', 'statusMess
  * A numeric status alone is not enough: a parsed body such as problem+json has one too. So the object
  * must also carry `headers`, or have no key but the ones above (decisions/0005).
  */
+// fastify's inject() calls it payload; a hand-built one may say text.
+function plainBody(v: Record<PropertyKey, unknown>): unknown {
+  if (v.body !== undefined) return v.body;
+  return 'payload' in v ? v.payload : v.text;
+}
+
 export const plain: Adapter = {
   kind: 'plain',
   accepts: 'a plain { status, headers?, body?, url?, method? } object',
@@ -26,7 +32,7 @@ export const plain: Adapter = {
       headers: HeaderList.from(v.headers),
       url,
       request: { method: method(v.method), url },
-      body: heldBody(v.body !== undefined ? v.body : 'payload' in v ? v.payload : isObject(v) ? v.text : undefined),
+      body: heldBody(plainBody(v)),
     };
   },
   // A body given as a stream (heldBody takes anything else).

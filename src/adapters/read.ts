@@ -45,10 +45,9 @@ export function describeError(error: unknown): string {
     if (isObject(error)) {
       const message = typeof error.message === 'string' ? error.message : String(error);
       // "ECONNREFUSED: connect ECONNREFUSED …" says it twice; a TypeError should say it is one.
-      const prefix =
-        typeof error.code === 'string' && !message.includes(error.code) ? error.code :
-        typeof error.name === 'string' && error.name !== 'Error' && !/^Axios/.test(error.name) ? error.name : undefined;
-      return prefix === undefined ? message : `${prefix}: ${message}`;
+      if (typeof error.code === 'string' && !message.includes(error.code)) return `${error.code}: ${message}`;
+      if (typeof error.name === 'string' && error.name !== 'Error' && !/^Axios/.test(error.name)) return `${error.name}: ${message}`;
+      return message;
     }
     return String(error);
   } catch {

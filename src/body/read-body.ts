@@ -37,7 +37,10 @@ class BodyView implements ResponseBody {
   get text(): string {
     if (this.#text !== undefined) return this.#text;
     const held = this.#held;
-    return (this.#text = held.type === 'text' ? held.text : held.type === 'bytes' ? decode(held.bytes, this.contentType) : stringify(held.value));
+    if (held.type === 'text') this.#text = held.text;
+    else if (held.type === 'bytes') this.#text = decode(held.bytes, this.contentType);
+    else this.#text = stringify(held.value);
+    return this.#text;
   }
 
   get bytes(): Uint8Array {

@@ -45,6 +45,9 @@ export interface Check {
 }
 
 /** The cookie name argument, or a usage error that shows how to check a value. */
+// Why a browser ignores a path or domain attribute the parser could not take.
+const IGNORED = { path: 'does not start with /: browsers ignore it', domain: 'empty: browsers ignore it' } as const;
+
 export function parseName(name: unknown, caller: Caller): string {
   // eslint-disable-next-line no-control-regex
   if (typeof name === 'string' && name !== '' && !/[\u0000-\u0020\u007F;=,]/.test(name)) return name;
@@ -123,7 +126,7 @@ function stringCheck(caller: Caller, key: 'path' | 'domain', v: unknown): Check 
     expected: line(v, 100),
     summary: `${key} ${line(v, 100)}`,
     test: (c) => c[key] === want,
-    received: (c) => rawOrUnset(c, key, c[key] === undefined ? (key === 'path' ? 'does not start with /: browsers ignore it' : 'empty: browsers ignore it') : undefined),
+    received: (c) => rawOrUnset(c, key, c[key] === undefined ? IGNORED[key] : undefined),
   };
 }
 

@@ -1,10 +1,10 @@
 import { equals } from '../equality.js';
 import { adapt, type HttpResponse } from '../adapters/index.js';
-import { bodyOf, parsedJson, shownBody } from '../body/read-body.js';
+import { bodyResult } from '../body/judge.js';
+import { bodyOf, parsedJson } from '../body/read-body.js';
 import { showArgument } from '../arguments.js';
 import { parseMediaType } from '../body/media-type.js';
 import { HttpMatcherUsageError } from '../errors.js';
-import { failureMessage } from '../message/failure-message.js';
 import { line } from '../message/show.js';
 import { jsonDiff } from '../message/json-diff.js';
 import { notJsonLines } from '../message/not-json.js';
@@ -46,22 +46,16 @@ async function judge(ctx: MatcherContext, res: HttpResponse, expected: Obj | und
   const pass = problems.length === 0 && membersOk;
 
   const notes = (): string[] => {
-    if (pass) return [];
     const out: string[] = [];
     if (problems.length > 0) out.push(`Not problem details:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     if (!membersOk && compared !== undefined) out.push(jsonDiff(ctx, expected, compared, 'subset'));
     return out;
   };
-  return {
-    pass,
-    message: () =>
-      failureMessage(ctx, res, {
-        about: 'response',
-        matcher: name,
-        args: expected === undefined ? '' : 'expected',
-        expected: ['Expected', `problem details (RFC 9457: application/problem+json)${expected === undefined ? '' : ' with the expected members'}`],
-        notes: notes(),
-        body: shownBody(body),
-      }),
-  };
+  const members = expected === undefined ? '' : ' with the expected members';
+  return bodyResult(ctx, res, body, pass, {
+    matcher: name,
+    args: expected === undefined ? '' : 'expected',
+    expected: ['Expected', `problem details (RFC 9457: application/problem+json)${members}`],
+    notes,
+  });
 }

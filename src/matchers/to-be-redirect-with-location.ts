@@ -1,6 +1,5 @@
-import { equals } from '../equality.js';
 import { adapt, type HttpResponse } from '../adapters/index.js';
-import { showArgument, testRegExp, textExpectation, type TextExpectation } from '../arguments.js';
+import { showArgument, textExpectation } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import { failureMessage } from '../message/failure-message.js';
 import { followedRedirectNote } from '../message/response-section.js';
@@ -30,7 +29,7 @@ export function toBeRedirectWithLocation(this: MatcherContext, received: unknown
     message: () =>
       failureMessage(this, res, {
         matcher: name,
-        args: options !== undefined ? 'location, options' : location !== undefined ? 'location' : '',
+        args: hintArgs(location, options),
         expected: ['Expected', expectedText],
         notes: notes(res, raw, resolved, statusOk, base === undefined && wanted !== undefined),
         showHeaders: ['location'],
@@ -52,15 +51,19 @@ export function toBeRedirectWithLocation(this: MatcherContext, received: unknown
   }
 }
 
+function hintArgs(location: unknown, options: unknown): string {
+  if (options !== undefined) return 'location, options';
+  return location !== undefined ? 'location' : '';
+}
+
 function notes(res: HttpResponse, raw: string | undefined, resolved: string | undefined, statusOk: boolean, noBase: boolean): string[] {
   if (res.status === 0 && res.type === 'opaqueredirect') return [];
   const out: string[] = [];
   if (raw !== undefined) {
     const shown = shownUrl(line(raw));
-    const how =
-      resolved !== undefined && resolved !== raw ? ` (resolves to ${shownUrl(line(resolved))})` :
-      noBase && !isAbsolute(raw) ? ' (this response does not know its URL, so a relative Location is compared by path only)' :
-      '';
+    let how = '';
+    if (resolved !== undefined && resolved !== raw) how = ` (resolves to ${shownUrl(line(resolved))})`;
+    else if (noBase && !isAbsolute(raw)) how = ' (this response does not know its URL, so a relative Location is compared by path only)';
     out.push(`Received location: ${shown}${how}`);
   } else if (statusOk) {
     out.push('The response has no Location header, so the client has nowhere to go.');

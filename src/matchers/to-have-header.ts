@@ -1,10 +1,8 @@
-import { adapt, type HttpResponse } from '../adapters/index.js';
-import { hiddenSetCookieNote } from '../adapters/set-cookie.js';
+import { adapt } from '../adapters/index.js';
 import { showArgument, textExpectation, type TextExpectation } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
-import { listNames, nearNames } from '../message/closest-names.js';
 import { failureMessage } from '../message/failure-message.js';
-import { headerValue, isSecretHeader, line, quote, showValue } from '../message/show.js';
+import { headerValue, isSecretHeader, quote, showValue } from '../message/show.js';
 import { matchesText } from '../text-match.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 import { absentNotes, receivedNotes } from '../message/header-notes.js';
@@ -21,20 +19,16 @@ export function toHaveHeader(this: MatcherContext, received: unknown, name: unkn
   const lower = header.toLowerCase();
   const values = res.headers.getAll(lower);
   // Set-Cookie lines cannot be joined (a cookie's Expires holds a comma), so each is a candidate.
-  const candidates = lower === 'set-cookie' ? values : values.length > 0 ? [values.join(', ')] : [];
+  const candidates = lower === 'set-cookie' || values.length === 0 ? values : [values.join(', ')];
   const matches = (value: string): boolean =>
     wanted === undefined || (typeof wanted === 'string' ? wanted.trim() === value.trim() : matchesText(this, wanted, value));
   const pass = candidates.some(matches);
 
   const secret = isSecretHeader(lower);
-  const shownExpected =
-    wanted === undefined ? '' :
-    typeof wanted === 'string' ? `: ${secret ? headerValue(lower, wanted.trim(), { quoted: true }) : quote(wanted)}` :
-    wanted instanceof RegExp ? ` matching ${showValue(wanted, this)}` :
-    `: ${showValue(wanted, this)}`;
   const expectedText =
-    wanted === undefined ? `${header} (any value)` :
-    `${header}${shownExpected}${lower === 'set-cookie' ? ' (on any line)' : ''}`;
+    wanted === undefined
+      ? `${header} (any value)`
+      : `${header}${describeWanted(this, lower, wanted, secret)}${lower === 'set-cookie' ? ' (on any line)' : ''}`;
 
   return {
     pass,
@@ -60,4 +54,11 @@ function headerName(name: unknown): string {
       (colon ? ` To check a value, pass it as the second argument: toHaveHeader(${quote(colon[1] ?? '')}, ${quote(colon[2] ?? '')}).` : ''),
     toHaveHeader,
   );
+}
+
+/** `: "no-store"`, ` matching /max-age/`, `: Bearer [redacted]` for a secret header's expected string. */
+function describeWanted(ctx: MatcherContext, lower: string, wanted: TextExpectation, secret: boolean): string {
+  if (wanted instanceof RegExp) return ` matching ${showValue(wanted, ctx)}`;
+  if (typeof wanted !== 'string') return `: ${showValue(wanted, ctx)}`;
+  return `: ${secret ? headerValue(lower, wanted.trim(), { quoted: true }) : quote(wanted)}`;
 }

@@ -1,12 +1,13 @@
 import { equals } from '../equality.js';
 import { adapt, type HttpResponse } from '../adapters/index.js';
+import { bodyResult } from '../body/judge.js';
 import { bodyOf, shownBody } from '../body/read-body.js';
 import { textExpectation, type TextExpectation } from '../arguments.js';
 import { getConfig } from '../config.js';
 import { looksBinary } from '../message/body-excerpt.js';
-import { failureMessage } from '../message/failure-message.js';
 import { diffOf } from '../message/runner-utils.js';
 import { bodyText, showValue } from '../message/show.js';
+import { matchesText } from '../text-match.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 
 export function toHaveTextBody(this: MatcherContext, received: unknown, expected: unknown): Promise<MatcherResult> {
@@ -22,14 +23,10 @@ async function judge(ctx: MatcherContext, res: HttpResponse, wanted: TextExpecta
   const name = 'toHaveTextBody';
   const body = await bodyOf(name, res);
   const { text } = body;
-  const pass =
-    typeof wanted === 'string' ? text === wanted :
-    wanted instanceof RegExp ? text.search(wanted) !== -1 :
-    equals(ctx, text, wanted);
+  const pass = typeof wanted === 'string' || wanted instanceof RegExp ? matchesText(ctx, wanted, text) : equals(ctx, text, wanted);
   const label = wanted instanceof RegExp ? `matching ${showValue(wanted)}` : showValue(wanted, ctx);
 
   const notes = (): string[] => {
-    if (pass) return [];
     if (looksBinary(body.bytes.subarray(0, 4096))) return ['The body is binary data, not text.'];
     const out: string[] = [];
     if (shownBody(body).type === 'value') {
@@ -42,16 +39,5 @@ async function judge(ctx: MatcherContext, res: HttpResponse, wanted: TextExpecta
     }
     return out;
   };
-  return {
-    pass,
-    message: () =>
-      failureMessage(ctx, res, {
-        about: 'response',
-        matcher: name,
-        args: 'expected',
-        expected: ['Expected body', `${label}`],
-        notes: notes(),
-        body: shownBody(body),
-      }),
-  };
+  return bodyResult(ctx, res, body, pass, { matcher: name, args: 'expected', expected: ['Expected body', label], notes });
 }

@@ -1,13 +1,11 @@
-import { adapt, type HttpResponse } from '../adapters/index.js';
-import { bodyOf, parsedJson, shownBody } from '../body/read-body.js';
+import { adapt } from '../adapters/index.js';
+import { judgeJson } from '../body/judge.js';
 import { isObject } from '../adapters/read.js';
 import { showArgument } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
-import { failureMessage } from '../message/failure-message.js';
 import { line } from '../message/show.js';
-import { notJsonLines } from '../message/not-json.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
-import { issueLine, MAX_ISSUES, type StandardSchemaResult, type StandardSchemaV1, type Validator } from '../expectations/standard-schema.js';
+import { issueLine, MAX_ISSUES, type Validator } from '../expectations/standard-schema.js';
 
 export function toMatchSchema(this: MatcherContext, received: unknown, schema: unknown): Promise<MatcherResult> {
   const name = 'toMatchSchema';
@@ -23,43 +21,30 @@ export function toMatchSchema(this: MatcherContext, received: unknown, schema: u
   }
   const vendor = typeof standard.vendor === 'string' ? line(standard.vendor, 40) : 'Standard';
   const res = adapt(name, received, toMatchSchema);
-  return judge(this, res, standard as Validator, vendor);
+  let issues: readonly unknown[] = [];
+  return judgeJson(this, res, {
+    matcher: name,
+    args: 'schema',
+    expected: `JSON matching the ${vendor} schema`,
+    test: async (value) => (issues = await issuesOf(standard as Validator, vendor, value)).length === 0,
+    notes: () => issueLines(issues),
+  });
 }
 
-async function judge(ctx: MatcherContext, res: HttpResponse, standard: Validator, vendor: string): Promise<MatcherResult> {
-  const name = 'toMatchSchema';
-  const body = await bodyOf(name, res);
-  const parsed = parsedJson(body);
-  let issues: readonly unknown[] = [];
-  if (parsed.ok) {
-    try {
-      const result: unknown = await standard.validate(parsed.value);
-      issues = isObject(result) && Array.isArray(result.issues) ? result.issues : [];
-    } catch (error) {
-      throw new HttpMatcherUsageError(name, `the ${vendor} schema's validate threw: ${error instanceof Error ? error.message : String(error)}`);
-    }
+/** The schema's issues for a value: validate() may be async; a throw is the validator's fault, said as such. */
+async function issuesOf(standard: Validator, vendor: string, value: unknown): Promise<readonly unknown[]> {
+  try {
+    const result: unknown = await standard.validate(value);
+    return isObject(result) && Array.isArray(result.issues) ? result.issues : [];
+  } catch (error) {
+    throw new HttpMatcherUsageError('toMatchSchema', `the ${vendor} schema's validate threw: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const pass = parsed.ok && issues.length === 0;
+}
 
-  const notes = (): string[] => {
-    if (pass) return [];
-    if (!parsed.ok) return notJsonLines(body.text, body.bytes, body.contentType, res.status, parsed.error);
-    const lines = issues.slice(0, MAX_ISSUES).map((issue) => `  ${issueLine(issue)}`);
-    if (issues.length > MAX_ISSUES) lines.push(`  … and ${issues.length - MAX_ISSUES} more`);
-    return [`Schema issues (${issues.length}):`, ...lines];
-  };
-  return {
-    pass,
-    message: () =>
-      failureMessage(ctx, res, {
-        about: 'response',
-        matcher: name,
-        args: 'schema',
-        expected: ['Expected body', `JSON matching the ${vendor} schema`],
-        notes: notes(),
-        body: shownBody(body),
-      }),
-  };
+function issueLines(issues: readonly unknown[]): string[] {
+  const lines = issues.slice(0, MAX_ISSUES).map((issue) => `  ${issueLine(issue)}`);
+  if (issues.length > MAX_ISSUES) lines.push(`  … and ${issues.length - MAX_ISSUES} more`);
+  return [`Schema issues (${issues.length}):`, ...lines];
 }
 
 export type { StandardSchemaV1 } from '../expectations/standard-schema.js';

@@ -75,7 +75,7 @@ export function evidenceLines(res: HttpResponse, extraHeaders: readonly string[]
   const names = [...new Set([...extraHeaders.map((n) => n.toLowerCase()), ...evidenceHeaders(res.status)])];
   const headerLines: string[] = [];
   // Sorted by name: clients reorder headers (fetch sorts them, Node keeps arrival order), the message should not.
-  for (const [name, values] of [...res.headers.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [name, values] of [...res.headers.entries()].sort(([a], [b]) => a.localeCompare(b, 'en'))) {
     if (!names.includes(name) && !(RATE_LIMIT.test(name) && (res.status === 429 || res.status === 503))) continue;
     for (const value of name === 'set-cookie' ? values : [values.join(', ')]) {
       const shown = name === 'location' || name === 'content-location' ? redactUrl(value) : redactHeader(name, value);

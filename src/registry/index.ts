@@ -67,6 +67,7 @@ export function statusLabel(code: number): string {
   const entry = byCode.get(code);
   const classText = `${cls} ${CLASS_NAMES[cls]}`;
   if (entry === undefined) return `${code} (${classText}; unregistered)`;
-  const flags = entry.official ? (entry.deprecated ? '; deprecated' : '') : `; unofficial, ${entry.origin}`;
+  let flags = entry.official ? '' : `; unofficial, ${entry.origin}`;
+  if (entry.official && entry.deprecated) flags = '; deprecated';
   return `${code} ${entry.reason} (${classText}${flags})`;
 }

@@ -1,0 +1,28 @@
+// eslint (flat config): typescript-eslint's recommended rules over the sources, tests and scripts.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'coverage/', '.cache/', '.tmp/', 'examples/', 'test/typings/node_modules/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      // A ternary inside a ternary is a decision table written on one line: give it a name, a switch or an if.
+      'no-nested-ternary': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    // Type tests and runner fixtures: `any`, empty interfaces and unused declarations are what they test.
+    files: ['test/typings/**', 'test/matrix/types/**', 'src/vitest.ts', 'src/jest.ts'],
+    rules: {
+      '@typescript-eslint/no-empty-object-type': 'off',
+      '@typescript-eslint/no-namespace': 'off',
+      // Merged declarations must repeat the runners' type parameters, used or not.
+      '@typescript-eslint/no-unused-vars': 'off',
+    },
+  },
+);
