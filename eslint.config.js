@@ -12,8 +12,27 @@ export default tseslint.config(
     rules: {
       // A ternary inside a ternary is a decision table written on one line: give it a name, a switch or an if.
       'no-nested-ternary': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
+  },
+  {
+    // CommonJS: jest's suites and the matrix's shared suite, loaded by require as a jest user's are.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node, ...globals.jest } },
+    // `const { expect, test } = require('@jest/globals')` shadows the injected globals on purpose.
+    rules: { '@typescript-eslint/no-require-imports': 'off', 'no-redeclare': 'off' },
+  },
+  {
+    files: ['test/matrix/deno.test.mjs'],
+    languageOptions: { globals: { Deno: 'readonly' } },
+  },
+  {
+    // Terminal escape sequences are what these match: ANSI colour codes in runner output, ESC in hostile bodies.
+    files: ['scripts/**', 'test/**', 'bench/**'],
+    rules: { 'no-control-regex': 'off' },
   },
   {
     // Type tests and runner fixtures: `any`, empty interfaces and unused declarations are what they test.

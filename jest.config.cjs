@@ -3,4 +3,6 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/jest/**/*.test.cjs'],
   setupFilesAfterEnv: ['expect-http/jest'],
+  // Tool caches hold other copies of package.json (packed tarballs, Node binaries): not modules of this project.
+  modulePathIgnorePatterns: ['<rootDir>/.cache/', '<rootDir>/.tmp/', '<rootDir>/examples/'],
 };

@@ -43,39 +43,69 @@ const check = (name, ok, detail = '') => {
 
 const work = await mkdtemp(join(tmpdir(), 'expect-http-package-'));
 try {
-  const { values: options } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, pack: { type: 'string' } } });
+  const { values: options } = parseArgs({
+    options: { 'no-build': { type: 'boolean', default: false }, pack: { type: 'string' } },
+  });
   const packed = options.pack ? readPack(options.pack) : packPackage(work, { build: !options['no-build'] });
   const { tarball } = packed;
   const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
-  console.log(`packed ${packed.filename}: ${packed.entryCount} files, ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked\n`);
+  console.log(
+    `packed ${packed.filename}: ${packed.entryCount} files, ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked\n`,
+  );
 
   // 1. publint, on the tarball itself.
-  const publint = await run(bin('publint'), ['run', tarball, '--level', 'suggestion', '--strict'], ROOT, { allowFailure: true });
+  const publint = await run(bin('publint'), ['run', tarball, '--level', 'suggestion', '--strict'], ROOT, {
+    allowFailure: true,
+  });
   const publintText = stripAnsi(publint.stdout + publint.stderr);
-  check('publint: no errors, warnings or suggestions', publint.code === 0 && /All good!/.test(publintText), publint.code === 0 && /All good!/.test(publintText) ? '' : publintText.trim());
+  check(
+    'publint: no errors, warnings or suggestions',
+    publint.code === 0 && /All good!/.test(publintText),
+    publint.code === 0 && /All good!/.test(publintText) ? '' : publintText.trim(),
+  );
 
   // 2. attw: the strict profile covers node10, node16 (CJS and ESM) and bundler for every entry point.
-  const attw = await run(bin('attw'), [tarball, '--format', 'table-flipped', '--no-color', '--no-emoji'], ROOT, { allowFailure: true });
+  const attw = await run(bin('attw'), [tarball, '--format', 'table-flipped', '--no-color', '--no-emoji'], ROOT, {
+    allowFailure: true,
+  });
   const attwText = stripAnsi(attw.stdout + attw.stderr).trim();
   const table = attwText.slice(attwText.indexOf('┌') >= 0 ? attwText.indexOf('┌') : 0);
-  check('attw: every entry point resolves for node10, node16 (CJS, ESM) and bundler', attw.code === 0, attw.code === 0 ? table : attwText);
+  check(
+    'attw: every entry point resolves for node10, node16 (CJS, ESM) and bundler',
+    attw.code === 0,
+    attw.code === 0 ? table : attwText,
+  );
 
   // 3. size budget.
   if (BUDGET.packed === 0) {
-    check('size budget', false, `no budget set: the tarball is ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked`);
+    check(
+      'size budget',
+      false,
+      `no budget set: the tarball is ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked`,
+    );
   } else {
     check(`size: ${kb(packed.size)} packed (budget ${kb(BUDGET.packed)})`, packed.size <= BUDGET.packed);
-    check(`size: ${kb(packed.unpackedSize)} unpacked (budget ${kb(BUDGET.unpacked)})`, packed.unpackedSize <= BUDGET.unpacked);
+    check(
+      `size: ${kb(packed.unpackedSize)} unpacked (budget ${kb(BUDGET.unpacked)})`,
+      packed.unpackedSize <= BUDGET.unpacked,
+    );
   }
 
   // 4a. zero runtime dependencies.
-  const runtimeDeps = ['dependencies', 'optionalDependencies', 'bundleDependencies', 'bundledDependencies'].flatMap((field) =>
-    Object.keys(Array.isArray(pkg[field]) ? Object.fromEntries(pkg[field].map((n) => [n, 1])) : pkg[field] ?? {}).map((n) => `${field}: ${n}`),
+  const runtimeDeps = ['dependencies', 'optionalDependencies', 'bundleDependencies', 'bundledDependencies'].flatMap(
+    (field) =>
+      Object.keys(
+        Array.isArray(pkg[field]) ? Object.fromEntries(pkg[field].map((n) => [n, 1])) : (pkg[field] ?? {}),
+      ).map((n) => `${field}: ${n}`),
   );
   check('zero runtime dependencies', runtimeDeps.length === 0, runtimeDeps.join('\n'));
   const peers = Object.keys(pkg.peerDependencies ?? {});
   const required = peers.filter((n) => pkg.peerDependenciesMeta?.[n]?.optional !== true);
-  check(`peer dependencies are all optional (${peers.join(', ') || 'none'})`, required.length === 0, required.map((n) => `required peer: ${n}`).join('\n'));
+  check(
+    `peer dependencies are all optional (${peers.join(', ') || 'none'})`,
+    required.length === 0,
+    required.map((n) => `required peer: ${n}`).join('\n'),
+  );
 
   // 4b. what each built entry imports, following our own chunks.
   const files = new Set(packed.files.map((f) => f.path));
@@ -132,7 +162,11 @@ async function importGraph(entry, files) {
 
 function run(command, args, cwd, { allowFailure = false } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(command, args, {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));

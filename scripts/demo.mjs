@@ -16,15 +16,32 @@ expect.extend(matchers);
 
 const routes = {
   'GET /users/1': [200, { 'content-type': 'application/json' }, { id: 1, name: 'Ada' }],
-  'GET /admin': [401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer realm="api", error="invalid_token"' }, { error: 'token expired' }],
-  'GET /reports': [429, { 'content-type': 'application/json', 'retry-after': '30', 'ratelimit-remaining': '0' }, { error: 'slow down' }],
+  'GET /admin': [
+    401,
+    { 'content-type': 'application/json', 'www-authenticate': 'Bearer realm="api", error="invalid_token"' },
+    { error: 'token expired' },
+  ],
+  'GET /reports': [
+    429,
+    { 'content-type': 'application/json', 'retry-after': '30', 'ratelimit-remaining': '0' },
+    { error: 'slow down' },
+  ],
   'DELETE /users/1': [405, { 'content-type': 'application/json', allow: 'GET, PUT' }, { error: 'method not allowed' }],
   'POST /login': [303, { location: '/dashboard' }, null],
-  'GET /health': [503, { 'content-type': 'text/html', 'retry-after': '120' }, '<html><body><h1>Down for maintenance</h1></body></html>'],
+  'GET /health': [
+    503,
+    { 'content-type': 'text/html', 'retry-after': '120' },
+    '<html><body><h1>Down for maintenance</h1></body></html>',
+  ],
 };
 const server = createServer((req, res) => {
-  const [status, headers, body] = routes[`${req.method} ${req.url}`] ?? [404, { 'content-type': 'text/plain' }, 'no such route'];
-  res.writeHead(status, headers).end(body === null ? undefined : typeof body === 'string' ? body : JSON.stringify(body));
+  const [status, headers, body] = routes[`${req.method} ${req.url}`] ?? [
+    404,
+    { 'content-type': 'text/plain' },
+    'no such route',
+  ];
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, headers).end(body === null ? undefined : text);
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -51,7 +68,10 @@ try {
     await res.body.dump();
   });
   await demo('POST /login redirects to /dashboard with 303', async () =>
-    expect(await fetch(`${base}/login`, { method: 'POST', redirect: 'manual' })).toBeRedirectWithLocation('/dashboard', { status: 303 }),
+    expect(await fetch(`${base}/login`, { method: 'POST', redirect: 'manual' })).toBeRedirectWithLocation(
+      '/dashboard',
+      { status: 303 },
+    ),
   );
   await demo('GET /nope is a client error', async () => expect(await fetch(`${base}/nope`)).toBeClientError());
   await demo('GET /users/1 has a JSON body with a name, and it can still be read afterwards', async () => {
@@ -72,7 +92,9 @@ try {
   await demo('POST /login, expecting to land on /home', async () =>
     expect(await fetch(`${base}/login`, { method: 'POST', redirect: 'manual' })).toBeRedirectWithLocation('/home'),
   );
-  await demo('GET /health while the server is in maintenance', async () => expect(await fetch(`${base}/health`)).toBeSuccessful());
+  await demo('GET /health while the server is in maintenance', async () =>
+    expect(await fetch(`${base}/health`)).toBeSuccessful(),
+  );
   await demo('GET /health, expecting a JSON body (the body matchers are awaited)', async () => {
     const res = await fetch(`${base}/health`);
     await expect(res).toHaveJsonBody({ status: 'ok' });

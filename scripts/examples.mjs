@@ -130,11 +130,19 @@ async function runExample(name, pack) {
   // `npm ci` on the committed lockfile, as a user who copies the example runs it, with one difference: expect-http
   // comes from the tarball just packed, not from the registry (see useTarball).
   const lockProblem = useTarball(dir, pack);
-  if (lockProblem) return { name, status: 'failed', types: '-', reason: lockProblem, ms: Date.now() - begin, output: '' };
+  if (lockProblem)
+    return { name, status: 'failed', types: '-', reason: lockProblem, ms: Date.now() - begin, output: '' };
   const install = await exec('npm', ['ci', '--no-audit', '--no-fund'], dir, env);
   if (install.code !== 0) {
     process.stdout.write(`\n── ${name}: npm ci exited ${install.code} ──\n${install.output}\n`);
-    return { name, status: 'failed', types: '-', reason: 'npm ci failed', ms: Date.now() - begin, output: install.output };
+    return {
+      name,
+      status: 'failed',
+      types: '-',
+      reason: 'npm ci failed',
+      ms: Date.now() - begin,
+      output: install.output,
+    };
   }
 
   // The TypeScript examples type-check as a user's editor would: the matchers must be typed, not only registered.
@@ -143,32 +151,57 @@ async function runExample(name, pack) {
   if (scripts.typecheck && !showFailure) {
     const check = await exec('npm', ['run', 'typecheck'], dir, env);
     types = check.code === 0 ? 'ok' : 'FAILED';
-    if (check.code !== 0) process.stdout.write(`\n── ${name}: npm run typecheck exited ${check.code} ──\n${check.output}\n`);
+    if (check.code !== 0)
+      process.stdout.write(`\n── ${name}: npm run typecheck exited ${check.code} ──\n${check.output}\n`);
   }
 
   const test = await exec('npm', ['test'], dir, env);
   const ms = Date.now() - begin;
   const skipped = test.output.replace(ANSI, '').match(SKIP_MARKER);
   const typeFailure = types === 'FAILED' ? { status: 'failed', reason: 'type errors (npm run typecheck)' } : undefined;
-  if (test.code === 0 && skipped) return { name, types, ms, output: test.output, ...(typeFailure ?? { status: 'skipped', reason: skipped[1].trim() }) };
+  if (test.code === 0 && skipped)
+    return {
+      name,
+      types,
+      ms,
+      output: test.output,
+      ...(typeFailure ?? { status: 'skipped', reason: skipped[1].trim() }),
+    };
   if (test.code === 0) return { name, types, ms, output: test.output, ...(typeFailure ?? { status: 'passed' }) };
   if (!showFailure) process.stdout.write(`\n── ${name}: npm test exited ${test.code} ──\n${test.output}\n`);
   const reason = test.timedOut ? `timed out after ${seconds(EXAMPLE_TIMEOUT_MS)}` : `npm test exited ${test.code}`;
-  return { name, status: 'failed', types, reason: typeFailure ? `${reason}; ${typeFailure.reason}` : reason, ms, output: test.output };
+  return {
+    name,
+    status: 'failed',
+    types,
+    reason: typeFailure ? `${reason}; ${typeFailure.reason}` : reason,
+    ms,
+    output: test.output,
+  };
 }
 
 // The failure itself, from the runner's heading for the failed test down to the `expect(…)` line of its code frame.
 function writeFailureIntoReadme(name, output) {
   const lines = output.split('\n');
-  const heading = [/^\s*● /, /^\s*1\) /, /^\s*FAIL\s.*>/].map((re) => lines.findIndex((l) => re.test(l))).find((i) => i >= 0);
-  const end = heading === undefined ? -1 : lines.findIndex((l, i) => i > heading && /^\s*>?\s*\d+\s*\|.*expect\(/.test(l));
+  const heading = [/^\s*● /, /^\s*1\) /, /^\s*FAIL\s.*>/]
+    .map((re) => lines.findIndex((l) => re.test(l)))
+    .find((i) => i >= 0);
+  const end =
+    heading === undefined ? -1 : lines.findIndex((l, i) => i > heading && /^\s*>?\s*\d+\s*\|.*expect\(/.test(l));
   if (heading === undefined || end < 0) throw new Error(`Could not find the failure in ${name}'s output.`);
-  const block = lines.slice(heading, end + 1).join('\n').replace(/[ \t]+$/gm, '');
+  const block = lines
+    .slice(heading, end + 1)
+    .join('\n')
+    .replace(/[ \t]+$/gm, '');
   const file = join(EXAMPLES, name, 'README.md');
   const readme = readFileSync(file, 'utf8');
   const markers = /(<!-- failure-output:start -->\n)[\s\S]*?(<!-- failure-output:end -->)/;
-  if (!markers.test(readme)) throw new Error(`examples/${name}/README.md has no <!-- failure-output:start/end --> markers.`);
-  writeFileSync(file, readme.replace(markers, (_, start, stop) => `${start}\`\`\`text\n${block}\n\`\`\`\n${stop}`));
+  if (!markers.test(readme))
+    throw new Error(`examples/${name}/README.md has no <!-- failure-output:start/end --> markers.`);
+  writeFileSync(
+    file,
+    readme.replace(markers, (_, start, stop) => `${start}\`\`\`text\n${block}\n\`\`\`\n${stop}`),
+  );
   log(`Wrote the failure into examples/${name}/README.md`);
 }
 
@@ -179,8 +212,15 @@ function writeFailureIntoReadme(name, output) {
 // the registry. So `npm ci` accepts the lockfile in a copied example, and useTarball swaps the tarball back in here.
 function writeLockfile(name, tarball, env) {
   const fresh = join(work, `${name}-lock`);
-  cpSync(join(EXAMPLES, name), fresh, { recursive: true, filter: (p) => !/[\\/](node_modules|package-lock\.json)$/.test(p) });
-  const result = spawnSync('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund', tarball], { cwd: fresh, env, encoding: 'utf8' });
+  cpSync(join(EXAMPLES, name), fresh, {
+    recursive: true,
+    filter: (p) => !/[\\/](node_modules|package-lock\.json)$/.test(p),
+  });
+  const result = spawnSync('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund', tarball], {
+    cwd: fresh,
+    env,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`npm install --package-lock-only failed for ${name}:\n${result.stderr}`);
   const lock = JSON.parse(readFileSync(join(fresh, 'package-lock.json'), 'utf8'));
   const original = JSON.parse(readFileSync(join(EXAMPLES, name, 'package.json'), 'utf8'));
@@ -197,7 +237,10 @@ function writeLockfile(name, tarball, env) {
   // An optional package the registry does not serve is left out silently (vite 8.4.0's Windows-only
   // napi-windows-process-start-time): the lockfile would then break on that platform. Pin the parent instead.
   const gaps = lockfileGaps(lock);
-  if (gaps.length > 0) throw new Error(`The lockfile resolved for ${name} lacks optional packages (pin their parent to a version whose optional packages the registry serves):\n  ${gaps.join('\n  ')}`);
+  if (gaps.length > 0)
+    throw new Error(
+      `The lockfile resolved for ${name} lacks optional packages (pin their parent to a version whose optional packages the registry serves):\n  ${gaps.join('\n  ')}`,
+    );
   writeFileSync(join(EXAMPLES, name, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
   log(`        wrote examples/${name}/package-lock.json`);
 }
@@ -209,9 +252,11 @@ function useTarball(dir, { tarball, version, integrity }) {
   if (!existsSync(lockPath)) return 'no package-lock.json (node scripts/examples.mjs --update-lockfiles writes it)';
   const lock = JSON.parse(readFileSync(lockPath, 'utf8'));
   const gaps = lockfileGaps(lock);
-  if (gaps.length > 0) return `package-lock.json lacks ${gaps.length} optional package(s) (${gaps[0]}${gaps.length > 1 ? ', …' : ''}): run --update-lockfiles`;
+  if (gaps.length > 0)
+    return `package-lock.json lacks ${gaps.length} optional package(s) (${gaps[0]}${gaps.length > 1 ? ', …' : ''}): run --update-lockfiles`;
   const entry = lock.packages?.['node_modules/expect-http'];
-  if (entry?.version !== version) return `package-lock.json locks expect-http ${entry?.version ?? '(none)'}, the tarball is ${version}: run --update-lockfiles`;
+  if (entry?.version !== version)
+    return `package-lock.json locks expect-http ${entry?.version ?? '(none)'}, the tarball is ${version}: run --update-lockfiles`;
   const spec = `file:${relative(dir, tarball).split('\\').join('/')}`;
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const field = ['dependencies', 'devDependencies'].find((f) => pkg[f]?.['expect-http']);
@@ -235,7 +280,7 @@ function lockfileGaps(lock) {
     for (const dep of Object.keys(entry.optionalDependencies ?? {})) {
       // Node's lookup: the package's own node_modules, then each enclosing one up to the root's.
       let found = false;
-      for (let base = path; !found; ) {
+      for (let base = path; !found;) {
         found = `${base ? `${base}/` : ''}node_modules/${dep}` in packages;
         if (!base) break;
         const cut = base.lastIndexOf('/node_modules/');
@@ -257,7 +302,8 @@ function checkPacked(paths) {
   };
   walk(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).exports);
   const absent = [...targets].filter((t) => !paths.includes(t));
-  if (absent.length > 0) throw new Error(`The packed tarball lacks ${absent.join(', ')}, which package.json's exports name.`);
+  if (absent.length > 0)
+    throw new Error(`The packed tarball lacks ${absent.join(', ')}, which package.json's exports name.`);
 }
 
 function exec(command, argv, cwd, env) {
@@ -287,12 +333,6 @@ function exec(command, argv, cwd, env) {
   });
 }
 
-function run(command, argv, cwd) {
-  const result = spawnSync(command, argv, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${command} ${argv.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
-}
-
 // npm's warnings about this machine's own npmrc say nothing about the example.
 function dropNpmNoise(text) {
   return text
@@ -303,13 +343,19 @@ function dropNpmNoise(text) {
 
 function printTable(results) {
   const result = (r) => (r.status === 'passed' ? 'passed' : `${r.status}: ${r.reason}`);
-  const rows = [['example', 'result', 'types', 'time'], ...results.map((r) => [r.name, result(r), r.types, seconds(r.ms)])];
+  const rows = [
+    ['example', 'result', 'types', 'time'],
+    ...results.map((r) => [r.name, result(r), r.types, seconds(r.ms)]),
+  ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  const line = (row) => `| ${row.map((cell, i) => (i === 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(' | ')} |`;
+  const line = (row) =>
+    `| ${row.map((cell, i) => (i === 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(' | ')} |`;
   log(`\n${line(rows[0])}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows.slice(1)) log(line(row));
   const count = (s) => results.filter((r) => r.status === s).length;
-  log(`\nexamples: ${count('passed')} passed, ${count('failed')} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}`);
+  log(
+    `\nexamples: ${count('passed')} passed, ${count('failed')} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}`,
+  );
 }
 
 function seconds(ms) {

@@ -79,7 +79,7 @@ const CELLS = [
   },
   {
     id: 'deno',
-    title: 'deno test · jest\'s expect 30 · fetch',
+    title: "deno test · jest's expect 30 · fetch",
     runtime: { name: 'deno', version: '2.9.6' },
     packages: { expect: '30.5.2' },
     types: [],
@@ -99,9 +99,17 @@ const AXES = ['vitest', 'jest', 'msw', 'undici', 'got'];
 const options = readOptions();
 const started = Date.now();
 
-const machine = { version: process.version.slice(1), bin: process.execPath, label: `${process.version.slice(1)} (machine)` };
-const nodes = [machine, ...NODE_VERSIONS.map((version) => ({ version, bin: nodeBinary(version), label: version }))].filter(
-  (n) => options.node.length === 0 || options.node.some((want) => n.version === want || n.version.startsWith(`${want}.`)),
+const machine = {
+  version: process.version.slice(1),
+  bin: process.execPath,
+  label: `${process.version.slice(1)} (machine)`,
+};
+const nodes = [
+  machine,
+  ...NODE_VERSIONS.map((version) => ({ version, bin: nodeBinary(version), label: version })),
+].filter(
+  (n) =>
+    options.node.length === 0 || options.node.some((want) => n.version === want || n.version.startsWith(`${want}.`)),
 );
 const cells = CELLS.filter((c) => options.cell.length === 0 || options.cell.includes(c.id));
 const nodeCells = cells.filter((c) => !c.runtime);
@@ -113,11 +121,20 @@ if (cells.length === 0 || (nodeCells.length > 0 && nodes.length === 0 && runtime
 await mkdir(LOGS, { recursive: true });
 const work = await mkdtemp(join(tmpdir(), 'expect-http-matrix-'));
 
-const { tarball } = options.pack ? readPack(options.pack) : (log('building and packing expect-http'), packPackage(work));
+const { tarball } = options.pack
+  ? readPack(options.pack)
+  : (log('building and packing expect-http'), packPackage(work));
 const own = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
 
 if (nodeCells.length > 0) {
-  log(`installing Node ${nodes.filter((n) => n !== machine).map((n) => n.version).join(', ') || '(none)'} from the npm registry`);
+  log(
+    `installing Node ${
+      nodes
+        .filter((n) => n !== machine)
+        .map((n) => n.version)
+        .join(', ') || '(none)'
+    } from the npm registry`,
+  );
   for (const node of nodes) if (node !== machine) await installNode(node.version);
 }
 // A runtime cell runs on its runtime's binary; it stands where the other cells have a Node.
@@ -148,7 +165,9 @@ log(`running ${toRun.length} cells (${plan.length - toRun.length} excluded by en
 await pool(toRun, options.jobs, async (entry) => {
   entry.result = await runCell(entry.cell, entry.node);
   const r = entry.result;
-  log(`${r.state === 'pass' ? 'pass' : 'FAIL'}  ${entry.cell.id} on ${entry.node.name ?? 'Node'} ${entry.node.version}  (${seconds(r.ms)}; install ${seconds(r.timing.install)}, tests ${seconds(r.timing.tests)}, types ${seconds(r.timing.types)})`);
+  log(
+    `${r.state === 'pass' ? 'pass' : 'FAIL'}  ${entry.cell.id} on ${entry.node.name ?? 'Node'} ${entry.node.version}  (${seconds(r.ms)}; install ${seconds(r.timing.install)}, tests ${seconds(r.timing.tests)}, types ${seconds(r.timing.types)})`,
+  );
   if (r.state !== 'pass') {
     process.stdout.write(indent(r.tail));
     log(`full log: ${r.logFile}`);
@@ -163,7 +182,9 @@ const failed = plan.filter((p) => p.result.state === 'fail');
 const ran = plan.filter((p) => p.result.state !== 'engines');
 console.log(`\ntotal ${seconds(Date.now() - started)} with ${options.jobs} jobs; skipped = not run: engines`);
 // The plain closing line CI reads: cells, not tests.
-console.log(`matrix: ${ran.length - failed.length} passed, ${failed.length} failed, ${plan.length - ran.length} skipped`);
+console.log(
+  `matrix: ${ran.length - failed.length} passed, ${failed.length} failed, ${plan.length - ran.length} skipped`,
+);
 process.exitCode = failed.length > 0 ? 1 : 0;
 
 // ---------------------------------------------------------------------------------------------------
@@ -196,18 +217,48 @@ async function runCell(cell, node) {
   let tests;
   try {
     const isVitest = cell.runner === 'vitest';
-    await writeFile(join(dir, 'package.json'), `${JSON.stringify({ name: `matrix-${cell.id}`, private: true, type: isVitest ? 'module' : 'commonjs' }, null, 2)}\n`);
+    await writeFile(
+      join(dir, 'package.json'),
+      `${JSON.stringify({ name: `matrix-${cell.id}`, private: true, type: isVitest ? 'module' : 'commonjs' }, null, 2)}\n`,
+    );
     const major = Number(node.version.split('.')[0]);
-    const specs = [tarball, ...Object.entries(cell.packages).map(([n, v]) => `${n}@${v}`), `typescript@${TYPESCRIPT}`, `@types/node@${TYPES_NODE[major] ?? TYPES_NODE[24]}`];
-    await step('install', 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...specs]);
+    const specs = [
+      tarball,
+      ...Object.entries(cell.packages).map(([n, v]) => `${n}@${v}`),
+      `typescript@${TYPESCRIPT}`,
+      `@types/node@${TYPES_NODE[major] ?? TYPES_NODE[24]}`,
+    ];
+    await step('install', 'npm', [
+      'install',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      ...specs,
+    ]);
     await copyMatrixSuite(dir);
     await writeRunnerConfig(dir, cell);
 
     stage = 'tests';
     const report = join(dir, 'report.json');
     try {
-      if (isVitest) await step('tests', node.bin, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
-      else await step('tests', node.bin, ['node_modules/jest/bin/jest.js', '--ci', '--config', 'jest.config.cjs', '--json', `--outputFile=${report}`]);
+      if (isVitest)
+        await step('tests', node.bin, [
+          'node_modules/vitest/vitest.mjs',
+          'run',
+          '--reporter=default',
+          '--reporter=json',
+          `--outputFile.json=${report}`,
+        ]);
+      else
+        await step('tests', node.bin, [
+          'node_modules/jest/bin/jest.js',
+          '--ci',
+          '--config',
+          'jest.config.cjs',
+          '--json',
+          `--outputFile=${report}`,
+        ]);
     } finally {
       tests = await countTests(report);
     }
@@ -226,7 +277,15 @@ async function runCell(cell, node) {
     out.write(`\n${error.stack ?? error}\n`);
     await new Promise((resolve) => out.end(resolve));
     const text = await readFile(logFile, 'utf8');
-    return { state: 'fail', stage, tests, ms: Date.now() - t0, timing, logFile, tail: text.split('\n').slice(-60).join('\n') };
+    return {
+      state: 'fail',
+      stage,
+      tests,
+      ms: Date.now() - t0,
+      timing,
+      logFile,
+      tail: text.split('\n').slice(-60).join('\n'),
+    };
   }
 }
 
@@ -263,9 +322,17 @@ async function runRuntimeCell(cell, runtime) {
   let stage = 'install';
   let tests;
   try {
-    await writeFile(join(dir, 'package.json'), `${JSON.stringify({ name: `matrix-${cell.id}`, private: true, type: 'module' }, null, 2)}\n`);
+    await writeFile(
+      join(dir, 'package.json'),
+      `${JSON.stringify({ name: `matrix-${cell.id}`, private: true, type: 'module' }, null, 2)}\n`,
+    );
     const specs = [tarball, ...Object.entries(cell.packages).map(([n, v]) => `${n}@${v}`)];
-    await step('install', 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...specs], RUNTIME_INSTALL_TIMEOUT_MS);
+    await step(
+      'install',
+      'npm',
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...specs],
+      RUNTIME_INSTALL_TIMEOUT_MS,
+    );
     await copyMatrixSuite(dir);
 
     stage = 'tests';
@@ -274,21 +341,38 @@ async function runRuntimeCell(cell, runtime) {
     const args =
       cell.runtime.name === 'bun'
         ? ['test', '--timeout', '20000', '--reporter=junit', `--reporter-outfile=${report}`, file]
-        // The server listens on and fetch reaches 127.0.0.1 only; reads stay inside the cell.
-        : ['test', '--no-prompt', '--allow-env', '--allow-read=.', '--allow-net=127.0.0.1', `--junit-path=${report}`, file];
+        : // The server listens on and fetch reaches 127.0.0.1 only; reads stay inside the cell.
+          [
+            'test',
+            '--no-prompt',
+            '--allow-env',
+            '--allow-read=.',
+            '--allow-net=127.0.0.1',
+            `--junit-path=${report}`,
+            file,
+          ];
     try {
       await step('tests', runtime.bin, args, RUNTIME_TEST_TIMEOUT_MS);
     } finally {
       tests = await countTests(report);
     }
-    if (!tests) throw new Error(`${cell.runtime.name} test exited 0, but its JUnit report (${report}) counts no passed test`);
+    if (!tests)
+      throw new Error(`${cell.runtime.name} test exited 0, but its JUnit report (${report}) counts no passed test`);
     out.end();
     return { state: 'pass', tests, ms: Date.now() - t0, timing, logFile };
   } catch (error) {
     out.write(`\n${error.stack ?? error}\n`);
     await new Promise((resolve) => out.end(resolve));
     const text = await readFile(logFile, 'utf8');
-    return { state: 'fail', stage, tests, ms: Date.now() - t0, timing, logFile, tail: text.split('\n').slice(-60).join('\n') };
+    return {
+      state: 'fail',
+      stage,
+      tests,
+      ms: Date.now() - t0,
+      timing,
+      logFile,
+      tail: text.split('\n').slice(-60).join('\n'),
+    };
   }
 }
 
@@ -305,19 +389,32 @@ async function copyMatrixSuite(dir) {
 
 async function writeRunnerConfig(dir, cell) {
   if (cell.runner === 'vitest') {
-    await writeFile(join(dir, 'vitest.config.mjs'), "export default { test: { include: ['vitest.test.mjs'], testTimeout: 20000 } };\n");
+    await writeFile(
+      join(dir, 'vitest.config.mjs'),
+      "export default { test: { include: ['vitest.test.mjs'], testTimeout: 20000 } };\n",
+    );
   } else {
     const config =
       cell.runner === 'jest-globals'
         ? { testEnvironment: 'node', testMatch: ['<rootDir>/jest-globals.test.cjs'], injectGlobals: false }
-        : { testEnvironment: 'node', testMatch: ['<rootDir>/jest-global.test.cjs'], setupFilesAfterEnv: ['expect-http/jest'] };
+        : {
+            testEnvironment: 'node',
+            testMatch: ['<rootDir>/jest-global.test.cjs'],
+            setupFilesAfterEnv: ['expect-http/jest'],
+          };
     await writeFile(join(dir, 'jest.config.cjs'), `module.exports = ${JSON.stringify(config, null, 2)};\n`);
   }
   const types = ['node', ...(cell.packages['@types/jest'] ? ['jest'] : [])];
   const tsconfig = {
     compilerOptions: {
-      target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'],
-      strict: true, noEmit: true, skipLibCheck: false, types,
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      lib: ['ES2022', 'DOM'],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      types,
     },
     files: cell.types.map((f) => `types/${f}`),
   };
@@ -352,8 +449,21 @@ function nodeBinary(version) {
 async function installNode(version) {
   const bin = nodeBinary(version);
   if (!(await exists(bin))) {
-    await run('npm', ['install', '--no-save', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error',
-      '--prefix', join(CACHE, 'node', version), `node-${process.platform}-${process.arch}@${version}`], { cwd: ROOT });
+    await run(
+      'npm',
+      [
+        'install',
+        '--no-save',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        '--prefix',
+        join(CACHE, 'node', version),
+        `node-${process.platform}-${process.arch}@${version}`,
+      ],
+      { cwd: ROOT },
+    );
   }
   const reported = (await run(bin, ['--version'], { cwd: ROOT })).stdout.trim();
   if (reported !== `v${version}`) fail(`${bin} reports ${reported}, expected v${version}`);
@@ -374,15 +484,31 @@ async function installRuntime({ name, version }) {
   const find = async () => {
     for (const bin of candidates) {
       if (!(await exists(bin))) continue;
-      const reported = await run(bin, ['--version'], { cwd: ROOT }).then((r) => r.stdout.trim(), () => '');
+      const reported = await run(bin, ['--version'], { cwd: ROOT }).then(
+        (r) => r.stdout.trim(),
+        () => '',
+      );
       if (new RegExp(`^(${name} )?${version.replaceAll('.', '\\.')}\\b`).test(reported)) return bin;
     }
     return undefined;
   };
   let bin = await find();
   if (!bin) {
-    await run('npm', ['install', '--no-save', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error',
-      '--prefix', join(CACHE, name, version), `${name}@${version}`], { cwd: ROOT });
+    await run(
+      'npm',
+      [
+        'install',
+        '--no-save',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        '--prefix',
+        join(CACHE, name, version),
+        `${name}@${version}`,
+      ],
+      { cwd: ROOT },
+    );
     bin = await find();
   }
   if (!bin) fail(`npm installed ${name}@${version}, but none of these is a ${label} binary: ${candidates.join(', ')}`);
@@ -392,9 +518,17 @@ async function installRuntime({ name, version }) {
 /** Where the binary may be, below node_modules: in the platform package, or where the postinstall put it. */
 function runtimeBinaries(name) {
   const { platform, arch } = process;
-  if (!['linux', 'darwin'].includes(platform) || !['x64', 'arm64'].includes(arch)) fail(`no ${name} binary package known for ${platform}-${arch}`);
-  if (name === 'bun') return [['@oven', `bun-${platform}-${arch === 'arm64' ? 'aarch64' : 'x64'}`, 'bin', 'bun'], ['bun', 'bin', 'bun.exe']];
-  return [['@deno', `${platform}-${arch}${platform === 'linux' ? '-glibc' : ''}`, 'deno'], ['deno', 'deno']];
+  if (!['linux', 'darwin'].includes(platform) || !['x64', 'arm64'].includes(arch))
+    fail(`no ${name} binary package known for ${platform}-${arch}`);
+  if (name === 'bun')
+    return [
+      ['@oven', `bun-${platform}-${arch === 'arm64' ? 'aarch64' : 'x64'}`, 'bin', 'bun'],
+      ['bun', 'bin', 'bun.exe'],
+    ];
+  return [
+    ['@deno', `${platform}-${arch}${platform === 'linux' ? '-glibc' : ''}`, 'deno'],
+    ['deno', 'deno'],
+  ];
 }
 
 // --- engines ------------------------------------------------------------------------------------
@@ -405,11 +539,13 @@ async function lookUpEngines(list) {
   const known = (await exists(file)) ? JSON.parse(await readFile(file, 'utf8')) : {};
   const wanted = [...new Set(list.flatMap((c) => Object.entries(c.packages).map(([n, v]) => `${n}@${v}`)))];
   await Promise.all(
-    wanted.filter((spec) => !(spec in known)).map(async (spec) => {
-      const { stdout } = await run('npm', ['view', spec, 'engines', '--json', '--prefer-offline'], { cwd: ROOT });
-      const parsed = stdout.trim() === '' ? {} : JSON.parse(stdout);
-      known[spec] = parsed.node ?? '*';
-    }),
+    wanted
+      .filter((spec) => !(spec in known))
+      .map(async (spec) => {
+        const { stdout } = await run('npm', ['view', spec, 'engines', '--json', '--prefer-offline'], { cwd: ROOT });
+        const parsed = stdout.trim() === '' ? {} : JSON.parse(stdout);
+        known[spec] = parsed.node ?? '*';
+      }),
   );
   await writeFile(file, `${JSON.stringify(known, null, 2)}\n`);
   return known;
@@ -422,12 +558,15 @@ function checkCoverage(entries) {
     for (const axis of AXES) {
       for (const version of new Set(entries.map((e) => e.cell.packages[axis]).filter(Boolean))) {
         if (!semver.satisfies(node.version, engines[`${axis}@${version}`] ?? '*')) continue;
-        const covered = entries.some((e) => e.node === node && e.result === undefined && e.cell.packages[axis] === version);
+        const covered = entries.some(
+          (e) => e.node === node && e.result === undefined && e.cell.packages[axis] === version,
+        );
         if (!covered) gaps.push(`${axis}@${version} supports Node ${node.version} but no cell runs it there`);
       }
     }
   }
-  if (gaps.length > 0 && options.cell.length === 0) fail(`the matrix plan has gaps; add or change a cell:\n  ${gaps.join('\n  ')}`);
+  if (gaps.length > 0 && options.cell.length === 0)
+    fail(`the matrix plan has gaps; add or change a cell:\n  ${gaps.join('\n  ')}`);
 }
 
 // --- output ---------------------------------------------------------------------------------------
@@ -437,7 +576,8 @@ function printTable(entries) {
   if (runtimeCells.length > 0) {
     const rows = runtimeCells.map((cell) => {
       const { node, result: r } = entries.find((e) => e.cell === cell);
-      const text = r.state === 'fail' ? `FAIL: ${r.stage}${r.tests ? ` (${r.tests} tests pass)` : ''}` : `pass (${r.tests} tests)`;
+      const text =
+        r.state === 'fail' ? `FAIL: ${r.stage}${r.tests ? ` (${r.tests} tests pass)` : ''}` : `pass (${r.tests} tests)`;
       return [`${cell.id}: ${cell.title}`, node.label, text];
     });
     printRows(['cell', 'runtime', 'result'], rows);
@@ -457,7 +597,8 @@ function printNodeTable(entries) {
     ...nodes.map((node) => {
       const r = entries.find((e) => e.cell === cell && e.node === node).result;
       if (r.state === 'engines') return 'not run: engines';
-      if (r.state === 'fail') return r.stage === 'types' ? `FAIL: types (${r.tests ?? '?'} tests pass)` : `FAIL: ${r.stage}`;
+      if (r.state === 'fail')
+        return r.stage === 'types' ? `FAIL: types (${r.tests ?? '?'} tests pass)` : `FAIL: ${r.stage}`;
       return `pass (${r.tests ?? '?'} tests, types ok)`;
     }),
   ]);
@@ -466,7 +607,9 @@ function printNodeTable(entries) {
   if (notes.length > 0) {
     console.log('\nnot run: engines');
     for (const e of notes) {
-      console.log(`  ${e.cell.id} on Node ${e.node.version}: ${e.excluded.map((x) => `${x.spec} needs Node ${x.range}`).join('; ')}`);
+      console.log(
+        `  ${e.cell.id} on Node ${e.node.version}: ${e.excluded.map((x) => `${x.spec} needs Node ${x.range}`).join('; ')}`,
+      );
     }
   }
 }
@@ -495,10 +638,13 @@ function run(command, args, { cwd, env = process.env, stream, logFile, timeoutMs
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let timedOut = false;
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+          }, timeoutMs);
     const file = logFile ? createWriteStream(logFile) : undefined;
     let stdout = '';
     let stderr = '';
@@ -519,7 +665,12 @@ function run(command, args, { cwd, env = process.env, stream, logFile, timeoutMs
       if (code === 0 && !timedOut) resolve({ stdout, stderr });
       else {
         const how = timedOut ? `was killed after ${seconds(timeoutMs)}` : `exited with ${code ?? signal}`;
-        reject(Object.assign(new Error(`${command} ${args.join(' ')} ${how}\n${stream ? '' : stderr.slice(-4000)}`), { stdout, stderr }));
+        reject(
+          Object.assign(new Error(`${command} ${args.join(' ')} ${how}\n${stream ? '' : stderr.slice(-4000)}`), {
+            stdout,
+            stderr,
+          }),
+        );
       }
     });
   });
@@ -543,7 +694,8 @@ async function exists(path) {
 }
 
 function readOptions() {
-  const usage = 'npm run test:matrix [-- --node 20,22 --cell vitest4,jest-global --jobs 2 --keep --pack .tmp/pack/pack.json]';
+  const usage =
+    'npm run test:matrix [-- --node 20,22 --cell vitest4,jest-global --jobs 2 --keep --pack .tmp/pack/pack.json]';
   let values;
   try {
     ({ values } = parseArgs({
@@ -564,5 +716,11 @@ function readOptions() {
     process.exit(0);
   }
   const list = (items) => items.flatMap((item) => item.split(',')).filter(Boolean);
-  return { node: list(values.node), cell: list(values.cell), jobs: Math.max(1, Number(values.jobs) || 1), keep: values.keep, pack: values.pack };
+  return {
+    node: list(values.node),
+    cell: list(values.cell),
+    jobs: Math.max(1, Number(values.jobs) || 1),
+    keep: values.keep,
+    pack: values.pack,
+  };
 }

@@ -36,8 +36,13 @@ function npm(args) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'no-build': { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'no-build': { type: 'boolean', default: false } },
+  });
   const destination = resolve(positionals[0] ?? join(ROOT, '.tmp', 'pack'));
   const packed = packPackage(destination, { build: !values['no-build'] });
-  console.log(`packed ${packed.tarball} (${(packed.size / 1024).toFixed(1)} kB); description in ${join(destination, 'pack.json')}`);
+  console.log(
+    `packed ${packed.tarball} (${(packed.size / 1024).toFixed(1)} kB); description in ${join(destination, 'pack.json')}`,
+  );
 }

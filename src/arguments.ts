@@ -25,7 +25,12 @@ export interface StatusExpectation {
   test(status: number, ctx: MatcherContext): boolean;
 }
 
-export function statusExpectation(ctx: MatcherContext, matcher: string, expected: unknown, caller: Caller): StatusExpectation {
+export function statusExpectation(
+  ctx: MatcherContext,
+  matcher: string,
+  expected: unknown,
+  caller: Caller,
+): StatusExpectation {
   if (isStatusCode(expected)) return { label: statusLabel(expected), test: (status) => status === expected };
   if (Array.isArray(expected) && expected.length > 0 && expected.every(isStatusCode)) {
     const codes: readonly number[] = [...expected];
@@ -47,7 +52,11 @@ export function statusExpectation(ctx: MatcherContext, matcher: string, expected
 /** A matcher that takes no arguments is told so when given one (`toBeSuccessful(200)` was meant as `toHaveStatus(200)`). */
 export function noArguments(matcher: string, args: readonly unknown[], caller: Caller): void {
   if (args.length > 0) {
-    throw new HttpMatcherUsageError(matcher, `takes no arguments, got ${args.map(show).join(', ')}. To check an exact code, use toHaveStatus(${show(args[0])}).`, caller);
+    throw new HttpMatcherUsageError(
+      matcher,
+      `takes no arguments, got ${args.map(show).join(', ')}. To check an exact code, use toHaveStatus(${show(args[0])}).`,
+      caller,
+    );
   }
 }
 
@@ -56,7 +65,11 @@ export type TextExpectation = string | RegExp | AsymmetricMatcher;
 
 export function textExpectation(matcher: string, what: string, value: unknown, caller: Caller): TextExpectation {
   if (typeof value === 'string' || value instanceof RegExp || isAsymmetricMatcher(value)) return value;
-  throw new HttpMatcherUsageError(matcher, `${what} must be a string, a RegExp or an asymmetric matcher; got ${show(value)}.`, caller);
+  throw new HttpMatcherUsageError(
+    matcher,
+    `${what} must be a string, a RegExp or an asymmetric matcher; got ${show(value)}.`,
+    caller,
+  );
 }
 
 /**

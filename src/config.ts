@@ -30,7 +30,11 @@ export function configure(options: Partial<HttpMatcherConfig> = {}): Readonly<Ht
     const value = options[key];
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-      throw new HttpMatcherUsageError('configure', `${key} must be a positive whole number, got ${String(value)}`, configure);
+      throw new HttpMatcherUsageError(
+        'configure',
+        `${key} must be a positive whole number, got ${String(value)}`,
+        configure,
+      );
     }
     next[key] = value;
   }

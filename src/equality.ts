@@ -8,7 +8,12 @@ const MAX_DEPTH = 200;
  * `equals` is missing or a stub (Playwright's throws "not compatible") get a structural equality of our
  * own that still honours asymmetric matchers.
  */
-export function equals(ctx: MatcherContext, received: unknown, expected: unknown, mode: 'equal' | 'subset' = 'equal'): boolean {
+export function equals(
+  ctx: MatcherContext,
+  received: unknown,
+  expected: unknown,
+  mode: 'equal' | 'subset' = 'equal',
+): boolean {
   const { subsetEquality, iterableEquality } = ctx.utils;
   const canSubset = mode === 'equal' || subsetEquality !== undefined;
   if (typeof ctx.equals === 'function' && canSubset) {
@@ -30,7 +35,9 @@ const NATIVE_TAG = /^\[object Expect[A-Z]\w*\]$/;
 /** Whether `value` is an asymmetric matcher: one with `asymmetricMatch` (vitest's, jest's, a user's), or one of Bun's native ones. */
 export function isAsymmetric(value: unknown): value is AsymmetricMatcher {
   if (typeof value !== 'object' || value === null) return false;
-  return typeof (value as { asymmetricMatch?: unknown }).asymmetricMatch === 'function' || nativeTag(value) !== undefined;
+  return (
+    typeof (value as { asymmetricMatch?: unknown }).asymmetricMatch === 'function' || nativeTag(value) !== undefined
+  );
 }
 
 /** The tag of one of Bun's native asymmetric matchers (`ExpectAny`, `ExpectStringContaining`), or undefined. */
@@ -52,7 +59,8 @@ function structuralEquals(ctx: MatcherContext, a: unknown, b: unknown, subset: b
   }
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > MAX_DEPTH) return false;
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   if (a instanceof RegExp || b instanceof RegExp) return String(a) === String(b);
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) {

@@ -27,7 +27,9 @@ describe('equals', () => {
   });
 
   it('falls back to its own structural equality when the runner has none, honouring asymmetric matchers', () => {
-    expect(equals(playwrightLike, { id: 1, name: 'Ada', tags: ['a'] }, { id: 1, name: expect.any(String), tags: ['a'] })).toBe(true);
+    expect(
+      equals(playwrightLike, { id: 1, name: 'Ada', tags: ['a'] }, { id: 1, name: expect.any(String), tags: ['a'] }),
+    ).toBe(true);
     expect(equals(playwrightLike, { id: 1, extra: true }, { id: 1 })).toBe(false);
     expect(equals(playwrightLike, { id: 1, extra: true }, { id: 1 }, 'subset')).toBe(true);
     expect(equals(playwrightLike, [{ id: 1, x: 2 }], [{ id: 1 }], 'subset')).toBe(true);
@@ -37,7 +39,12 @@ describe('equals', () => {
   });
 
   it('rethrows anything else the runner throws (a user tester that throws is the user’s to see)', () => {
-    const ctx = { ...playwrightLike, equals: () => { throw new TypeError('boom in a custom tester'); } };
+    const ctx = {
+      ...playwrightLike,
+      equals: () => {
+        throw new TypeError('boom in a custom tester');
+      },
+    };
     expect(() => equals(ctx, 1, 1)).toThrow('boom in a custom tester');
   });
 
@@ -46,7 +53,9 @@ describe('equals', () => {
     expect(result.pass).toBe(true);
     const failed = matchers.toHaveStatus.call(playwrightLike, 404, 200);
     expect(failed.pass).toBe(false);
-    expect(failed.message()).toContain('Expected status: 200 OK (2xx Successful)\nReceived status: 404 Not Found (4xx Client Error)');
+    expect(failed.message()).toContain(
+      'Expected status: 200 OK (2xx Successful)\nReceived status: 404 Not Found (4xx Client Error)',
+    );
   });
 });
 
@@ -64,6 +73,7 @@ describe('equals', () => {
 let vitestContext: MatcherContext | undefined;
 expect.extend({
   captureContext(this: MatcherContext) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the test needs vitest's real matcher context itself
     vitestContext = this;
     return { pass: true, message: () => '' };
   },
@@ -109,8 +119,6 @@ function asVitest(value: unknown): unknown {
   }
   return value;
 }
-
-// eslint-disable-next-line no-control-regex
 const uncoloured = (text: string): string => text.replace(/\u001b\[[\d;]*m/g, '');
 
 class BunLikeUtils {
@@ -127,7 +135,13 @@ class BunLikeUtils {
     BunLikeUtils.prototype.own.call(this);
     return JSON.stringify(text);
   }
-  matcherHint(this: BunLikeUtils, name: string, received = 'received', expected = 'expected', options: { isNot?: boolean } = {}): string {
+  matcherHint(
+    this: BunLikeUtils,
+    name: string,
+    received = 'received',
+    expected = 'expected',
+    options: { isNot?: boolean } = {},
+  ): string {
     BunLikeUtils.prototype.own.call(this);
     return options.isNot
       ? `expect(received).not.${name}(expected)\n\nExpected: not ${JSON.stringify(expected)}\n`
@@ -153,7 +167,8 @@ function bunLike(overrides: Partial<MatcherContext> = {}): MatcherContext {
   };
 }
 
-const json = (body: unknown, status = 200): Response => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const text = (body: string): Response => new Response(body, { headers: { 'content-type': 'text/plain' } });
 
 describe('under a Bun-shaped matcher context', () => {
@@ -171,11 +186,15 @@ describe('under a Bun-shaped matcher context', () => {
   it('fails with a plain-text message: no colour function called off its object, no quotes, and our own one-line hint', () => {
     const res = json({ error: 'boom' }, 500);
     const message = matchers.toHaveStatus.call(bunLike(), res, 200).message();
-    expect(message).toMatch(/^expect\(response\)\.toHaveStatus\(expected\)\n\nExpected status: 200 OK \(2xx Successful\)\nReceived status: 500 Internal Server Error \(5xx Server Error\)\n\nMeaning: /);
+    expect(message).toMatch(
+      /^expect\(response\)\.toHaveStatus\(expected\)\n\nExpected status: 200 OK \(2xx Successful\)\nReceived status: 500 Internal Server Error \(5xx Server Error\)\n\nMeaning: /,
+    );
     expect(matchers.toHaveStatus.call(bunLike({ isNot: true }), res, 500).message()).toContain(
       'expect(response).not.toHaveStatus(expected)\n\nExpected status: not 500 Internal Server Error (5xx Server Error)\nReceived status: 500',
     );
-    expect(matchers.toBeServerError.call(bunLike({ isNot: true, promise: 'resolves' }), res).message()).toMatch(/^expect\(response\)\.resolves\.not\.toBeServerError\(\)\n\n/);
+    expect(matchers.toBeServerError.call(bunLike({ isNot: true, promise: 'resolves' }), res).message()).toMatch(
+      /^expect\(response\)\.resolves\.not\.toBeServerError\(\)\n\n/,
+    );
   });
 
   it('works out once per utils object whether its colour functions colour', () => {
@@ -188,9 +207,14 @@ describe('under a Bun-shaped matcher context', () => {
   it('keeps a runner’s colours and its one-line hint where they are what they should be (jest and vitest)', () => {
     const green = (t: string): string => `\u001b[32m${t}\u001b[39m`;
     const red = (t: string): string => `\u001b[31m${t}\u001b[39m`;
-    const hint = '\u001b[2mexpect(\u001b[22m\u001b[31mresponse\u001b[39m\u001b[2m).\u001b[22mtoHaveStatus\u001b[2m(\u001b[22m\u001b[32mexpected\u001b[39m\u001b[2m)\u001b[22m';
-    const ctx = bunLike({ utils: { ...vitestUtils().utils, EXPECTED_COLOR: green, RECEIVED_COLOR: red, matcherHint: () => hint } });
-    expect(matchers.toHaveStatus.call(ctx, 500, 200).message().split('\n\nMeaning:')[0]).toBe(`${hint}\n\nExpected status: ${green('200 OK (2xx Successful)')}\nReceived status: ${red('500 Internal Server Error (5xx Server Error)')}`);
+    const hint =
+      '\u001b[2mexpect(\u001b[22m\u001b[31mresponse\u001b[39m\u001b[2m).\u001b[22mtoHaveStatus\u001b[2m(\u001b[22m\u001b[32mexpected\u001b[39m\u001b[2m)\u001b[22m';
+    const ctx = bunLike({
+      utils: { ...vitestUtils().utils, EXPECTED_COLOR: green, RECEIVED_COLOR: red, matcherHint: () => hint },
+    });
+    expect(matchers.toHaveStatus.call(ctx, 500, 200).message().split('\n\nMeaning:')[0]).toBe(
+      `${hint}\n\nExpected status: ${green('200 OK (2xx Successful)')}\nReceived status: ${red('500 Internal Server Error (5xx Server Error)')}`,
+    );
   });
 
   it('shows the expected and received values where the runner has no diff', async () => {
@@ -199,37 +223,73 @@ describe('under a Bun-shaped matcher context', () => {
     expect(result.pass).toBe(false);
     const message = result.message();
     // The values as the runner prints them (here vitest's printer, which says Object { where Bun says {).
-    expect(message).toContain('Expected: Object {\n  "id": 2,\n  "name": "Ada",\n}\nReceived: Object {\n  "apiToken": "[redacted]",\n  "id": 1,\n  "name": "Ada",\n}');
+    expect(message).toContain(
+      'Expected: Object {\n  "id": 2,\n  "name": "Ada",\n}\nReceived: Object {\n  "apiToken": "[redacted]",\n  "id": 1,\n  "name": "Ada",\n}',
+    );
     expect(message).not.toContain('tok_live_12345');
 
     const body = await matchers.toHaveTextBody.call(bunLike(), text('pong'), 'ping');
-    expect(body.message()).toContain('Expected body:   "ping"\nReceived status: 200 OK (2xx Successful)\n\nExpected: "ping"\nReceived: "pong"');
+    expect(body.message()).toContain(
+      'Expected body:   "ping"\nReceived status: 200 OK (2xx Successful)\n\nExpected: "ping"\nReceived: "pong"',
+    );
   });
 
   it('recognises Bun’s native asymmetric matchers, applies them through the runner’s equals, and names them', async () => {
     expect(isAsymmetricMatcher(new ExpectAny(Number))).toBe(true);
     expect(isAsymmetricMatcher({ [Symbol.toStringTag]: 'Expected' })).toBe(false);
-    const trap = new Proxy({}, { get: () => { throw new Error('trap'); } });
+    const trap = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+      },
+    );
     expect(() => nativeTag(trap)).not.toThrow();
 
     // Subset mode without subsetEquality: our structural equality, handing Bun's matchers to Bun's equals.
     const ctx = bunLike();
     expect(equals(ctx, { id: 1, name: 'Ada', extra: true }, { name: new ExpectAny(String) }, 'subset')).toBe(true);
     expect(equals(ctx, { id: 1, name: 7 }, { name: new ExpectAny(String) }, 'subset')).toBe(false);
-    expect(equals({ ...ctx, equals: undefined }, { name: 'Ada' }, { name: new ExpectAny(String) }, 'subset')).toBe(false);
-    expect((await matchers.toMatchJsonBody.call(ctx, json({ items: [{ sku: 'A-1', qty: 2 }] }), { items: [{ sku: new ExpectAny(String) }] })).pass).toBe(true);
-    expect((await matchers.toBeProblemDetails.call(ctx, new Response('{"title":"Out of credit"}', { status: 403, headers: { 'content-type': 'application/problem+json' } }), { title: new ExpectAny(String) })).pass).toBe(true);
+    expect(equals({ ...ctx, equals: undefined }, { name: 'Ada' }, { name: new ExpectAny(String) }, 'subset')).toBe(
+      false,
+    );
+    expect(
+      (
+        await matchers.toMatchJsonBody.call(ctx, json({ items: [{ sku: 'A-1', qty: 2 }] }), {
+          items: [{ sku: new ExpectAny(String) }],
+        })
+      ).pass,
+    ).toBe(true);
+    expect(
+      (
+        await matchers.toBeProblemDetails.call(
+          ctx,
+          new Response('{"title":"Out of credit"}', {
+            status: 403,
+            headers: { 'content-type': 'application/problem+json' },
+          }),
+          { title: new ExpectAny(String) },
+        )
+      ).pass,
+    ).toBe(true);
 
     expect(matchers.toHaveStatus.call(ctx, 201, new ExpectAny(Number)).pass).toBe(true);
-    expect(matchers.toHaveStatus.call(bunLike({ isNot: true }), 201, new ExpectAny(Number)).message()).toContain('Expected status: not Any<Number>\n');
+    expect(matchers.toHaveStatus.call(bunLike({ isNot: true }), 201, new ExpectAny(Number)).message()).toContain(
+      'Expected status: not Any<Number>\n',
+    );
     const header = matchers.toHaveHeader.call(ctx, text('x'), 'content-type', new ExpectStringContaining('json'));
     expect(header.pass).toBe(false);
     expect(header.message()).toContain('Expected header: content-type: StringContaining "json"\n');
     const body = await matchers.toHaveTextBody.call(ctx, text('pong'), new ExpectStringContaining('pi'));
     expect(body.message()).toContain('Expected body:   StringContaining "pi"\n');
     // A printer that knows no better than the tag: the matcher's kind, never [object ExpectAny].
-    const bare = bunLike({ utils: { ...vitestUtils().utils, printExpected: (v: unknown) => Object.prototype.toString.call(v) } });
-    expect(uncoloured(matchers.toHaveStatus.call({ ...bare, isNot: true }, 201, new ExpectAny(Number)).message())).toContain('Expected status: not Any\n');
+    const bare = bunLike({
+      utils: { ...vitestUtils().utils, printExpected: (v: unknown) => Object.prototype.toString.call(v) },
+    });
+    expect(
+      uncoloured(matchers.toHaveStatus.call({ ...bare, isNot: true }, 201, new ExpectAny(Number)).message()),
+    ).toContain('Expected status: not Any\n');
   });
 
   it('throws a body matcher’s usage errors synchronously, through the await guard too, so Bun keeps their class', () => {

@@ -7,7 +7,8 @@ export const axios: Adapter = {
   kind: 'axios',
   accepts: 'an axios response or AxiosError',
   name: 'axios response',
-  detect: (v) => typeof v.status === 'number' && isObject(v.config) && 'data' in v && isObject(v.headers) && 'request' in v,
+  detect: (v) =>
+    typeof v.status === 'number' && isObject(v.config) && 'data' in v && isObject(v.headers) && 'request' in v,
   // axios rejects on 4xx/5xx by default; the error carries the response we want.
   unwrap: (v) => {
     if (v.isAxiosError !== true) return undefined;
@@ -24,7 +25,8 @@ export const axios: Adapter = {
     const requestUrl = joinUrl(stringOrUndefined(config.baseURL), stringOrUndefined(config.url));
     const req = isObject(v.request) ? v.request : undefined;
     // In Node, follow-redirects records the final URL on the response; in a browser, XHR has responseURL.
-    const finalUrl = (isObject(req?.res) ? stringOrUndefined(req.res.responseUrl) : undefined) ?? stringOrUndefined(req?.responseURL);
+    const finalUrl =
+      (isObject(req?.res) ? stringOrUndefined(req.res.responseUrl) : undefined) ?? stringOrUndefined(req?.responseURL);
     return {
       statusText: stringOrUndefined(v.statusText),
       headers: HeaderList.from(v.headers),

@@ -8,8 +8,11 @@ export const fetchResponse: Adapter = {
   accepts: 'a fetch Response (global fetch, undici, msw, ky, ofetch)',
   name: 'fetch Response',
   detect: (v) =>
-    typeof v.status === 'number' && typeof v.clone === 'function' && typeof v.bodyUsed === 'boolean' &&
-    isObject(v.headers) && typeof v.headers.get === 'function',
+    typeof v.status === 'number' &&
+    typeof v.clone === 'function' &&
+    typeof v.bodyUsed === 'boolean' &&
+    isObject(v.headers) &&
+    typeof v.headers.get === 'function',
   allowsStatusZero: true,
   hidesSetCookieInBrowsers: true,
   noFollowOption: "pass { redirect: 'manual' } to fetch",

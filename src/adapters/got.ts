@@ -7,7 +7,8 @@ export const got: Adapter = {
   kind: 'got',
   accepts: 'a got response',
   name: 'got response',
-  detect: (v) => typeof v.statusCode === 'number' && Array.isArray(v.redirectUrls) && 'requestUrl' in v && isObject(v.headers),
+  detect: (v) =>
+    typeof v.statusCode === 'number' && Array.isArray(v.redirectUrls) && 'requestUrl' in v && isObject(v.headers),
   // got throws HTTPError on 4xx/5xx (its `response` is the response) and RequestError subclasses when no
   // response came (ECONNREFUSED, TimeoutError). All of them carry `options`, `input` and `timings`.
   unwrap: (v) => {

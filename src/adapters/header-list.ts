@@ -44,7 +44,8 @@ export class HeaderList {
     const headers = source as Record<string, unknown> & Iterable<unknown>;
     if (typeof headers.get === 'function' && typeof headers.forEach === 'function') {
       // WHATWG Headers: forEach joins repeated values, except set-cookie which getSetCookie keeps apart.
-      const setCookie = typeof headers.getSetCookie === 'function' ? (headers.getSetCookie as () => unknown)() : undefined;
+      const setCookie =
+        typeof headers.getSetCookie === 'function' ? (headers.getSetCookie as () => unknown)() : undefined;
       (headers.forEach as (fn: (value: unknown, name: string) => void) => void)((value, name) => {
         if (Array.isArray(setCookie) && name.toLowerCase() === 'set-cookie') return;
         list.append(name, value);

@@ -16,7 +16,16 @@ export { HeaderList } from './header-list.js';
 export type { BodySource, HeldBody, ResponseKind } from './types.js';
 
 // Most specific first: got's response is also an IncomingMessage, and anything with a status fits `plain`.
-const ADAPTERS: readonly Adapter[] = [playwright, fetchResponse, axios, got, undiciRequest, nodeIncomingMessage, supertest, plain];
+const ADAPTERS: readonly Adapter[] = [
+  playwright,
+  fetchResponse,
+  axios,
+  got,
+  undiciRequest,
+  nodeIncomingMessage,
+  supertest,
+  plain,
+];
 
 const ACCEPTED = `${ADAPTERS.map((a) => a.accepts).join(', ')}, or a status code number`;
 
@@ -111,10 +120,19 @@ export function toHttpResponse(value: unknown): HttpResponse {
  * What the matchers call: as `toHttpResponse`, with the matcher's name in any usage error. With
  * `needs: 'headers'`, a bare status code (which has none) is a usage error too.
  */
-export function adapt(matcherName: string, value: unknown, caller: (...args: never[]) => unknown, options?: { needs: 'headers' }): HttpResponse {
+export function adapt(
+  matcherName: string,
+  value: unknown,
+  caller: (...args: never[]) => unknown,
+  options?: { needs: 'headers' },
+): HttpResponse {
   const res = adaptAny(matcherName, value, caller);
   if (options?.needs === 'headers' && res.kind === 'status-code') {
-    throw new HttpMatcherUsageError(matcherName, `received the bare status code ${res.status}, which has no headers: pass the response itself.`, caller);
+    throw new HttpMatcherUsageError(
+      matcherName,
+      `received the bare status code ${res.status}, which has no headers: pass the response itself.`,
+      caller,
+    );
   }
   return res;
 }
@@ -123,7 +141,11 @@ function adaptAny(matcherName: string, value: unknown, caller: (...args: never[]
   if (isHttpResponse(value)) return value;
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 100 || value > 599) {
-      throw new HttpMatcherUsageError(matcherName, `received ${String(value)}, which is not an HTTP status code (a whole number from 100 to 599).`, caller);
+      throw new HttpMatcherUsageError(
+        matcherName,
+        `received ${String(value)}, which is not an HTTP status code (a whole number from 100 to 599).`,
+        caller,
+      );
     }
     return new HttpResponse(value, value);
   }
@@ -143,11 +165,19 @@ function adaptAny(matcherName: string, value: unknown, caller: (...args: never[]
     rawStatus = adapter?.status(target);
   } catch (error) {
     if (error instanceof HttpMatcherUsageError) throw error;
-    throw new HttpMatcherUsageError(matcherName, `reading the received value threw ${describeError(error)}\nReceived: ${describeValue(value)}`, caller);
+    throw new HttpMatcherUsageError(
+      matcherName,
+      `reading the received value threw ${describeError(error)}\nReceived: ${describeValue(value)}`,
+      caller,
+    );
   }
   if (adapter === undefined) throw notAResponse(matcherName, value, caller);
   const status = rawStatus;
-  if (typeof status !== 'number' || !Number.isInteger(status) || ((status < 100 || status > 599) && !(adapter.allowsStatusZero === true && status === 0))) {
+  if (
+    typeof status !== 'number' ||
+    !Number.isInteger(status) ||
+    ((status < 100 || status > 599) && !(adapter.allowsStatusZero === true && status === 0))
+  ) {
     throw new HttpMatcherUsageError(
       matcherName,
       `received ${adapter.accepts.replace(/^an? /, 'a ')} whose status is ${safeString(status)}, not an HTTP status code (a whole number from 100 to 599).`,
@@ -166,7 +196,11 @@ function isHttpResponse(value: unknown): value is HttpResponse {
   }
 }
 
-function notAResponse(matcherName: string, value: unknown, caller: (...args: never[]) => unknown): HttpMatcherUsageError {
+function notAResponse(
+  matcherName: string,
+  value: unknown,
+  caller: (...args: never[]) => unknown,
+): HttpMatcherUsageError {
   // A likely mistake is named with its fix; only a value we cannot place gets the list of what is accepted.
   const mistake = diagnoseMistake(value);
   const problem = mistake ?? `received value must be an HTTP response: ${ACCEPTED}.\nReceived: ${describeValue(value)}`;
@@ -177,7 +211,8 @@ function notAResponse(matcherName: string, value: unknown, caller: (...args: nev
 export function describeValue(value: unknown): string {
   try {
     if (value === null) return 'null';
-    if (typeof value === 'string') return `a string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    if (typeof value === 'string')
+      return `a string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
     if (typeof value === 'symbol' || typeof value === 'bigint') return `a ${typeof value} ${String(value)}`;
     if (typeof value === 'function') return `a function${value.name ? ` ${value.name}` : ''}`;
     if (typeof value !== 'object') return String(value);
@@ -190,7 +225,6 @@ export function describeValue(value: unknown): string {
     return 'a value that could not be inspected';
   }
 }
-
 
 function safeString(value: unknown): string {
   try {

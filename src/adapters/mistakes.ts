@@ -29,7 +29,11 @@ function diagnose(value: unknown): string | undefined {
       'with `await expect(res).toBeProblemDetails(…)`.'
     );
   }
-  if (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null) {
+  if (
+    Array.isArray(value) ||
+    Object.getPrototypeOf(value) === Object.prototype ||
+    Object.getPrototypeOf(value) === null
+  ) {
     return (
       `received what looks like a parsed body (${keysOf(value)}), not the response: pass the response itself, not ` +
       '`await res.json()`, `res.data` or `res.body`; check the body with `await expect(res).toHaveJsonBody(…)` or ' +
@@ -67,10 +71,22 @@ function stringMistake(value: string): string {
 }
 
 // Header names nearly every response carries; a plain object keyed by them, with no status, is a headers record.
-const COMMON_HEADERS = new Set(['content-type', 'content-length', 'date', 'etag', 'location', 'set-cookie', 'cache-control', 'server', 'connection', 'vary']);
+const COMMON_HEADERS = new Set([
+  'content-type',
+  'content-length',
+  'date',
+  'etag',
+  'location',
+  'set-cookie',
+  'cache-control',
+  'server',
+  'connection',
+  'vary',
+]);
 
 function isHeaders(value: Record<PropertyKey, unknown>): boolean {
-  if (typeof value.get === 'function' && typeof value.has === 'function' && typeof value.entries === 'function') return true;
+  if (typeof value.get === 'function' && typeof value.has === 'function' && typeof value.entries === 'function')
+    return true;
   const name = constructorName(value);
   if (name === 'Headers' || name === 'AxiosHeaders') return true;
   const keys = Object.keys(value);
@@ -82,17 +98,26 @@ function isHeaders(value: Record<PropertyKey, unknown>): boolean {
 }
 
 function isHeaderValue(value: unknown): boolean {
-  return typeof value === 'string' || typeof value === 'number' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+  return (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+  );
 }
 
 function looksLikeProblemDetails(value: Record<PropertyKey, unknown>): boolean {
-  return typeof value.status === 'number' && ['type', 'title', 'detail', 'instance'].some((key) => typeof value[key] === 'string');
+  return (
+    typeof value.status === 'number' &&
+    ['type', 'title', 'detail', 'instance'].some((key) => typeof value[key] === 'string')
+  );
 }
 
 function keysOf(value: object): string {
   if (Array.isArray(value)) return `an array of ${value.length}`;
   const keys = Object.keys(value);
-  return keys.length === 0 ? 'an empty object' : `an object with keys { ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''} }`;
+  return keys.length === 0
+    ? 'an empty object'
+    : `an object with keys { ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''} }`;
 }
 
 function constructorName(value: object): string | undefined {

@@ -7,7 +7,11 @@ export const nodeIncomingMessage: Adapter = {
   kind: 'node-incoming-message',
   accepts: 'a Node http.IncomingMessage',
   name: 'http.IncomingMessage',
-  detect: (v) => typeof v.statusCode === 'number' && isObject(v.headers) && Array.isArray(v.rawHeaders) && typeof v.on === 'function',
+  detect: (v) =>
+    typeof v.statusCode === 'number' &&
+    isObject(v.headers) &&
+    Array.isArray(v.rawHeaders) &&
+    typeof v.on === 'function',
   status: (v) => v.statusCode,
   details: (v) => {
     const req = v.req;

@@ -3,7 +3,21 @@ import { heldBody, isObject, method, stringOrUndefined } from './read.js';
 import type { Adapter } from './types.js';
 
 // The keys a hand-built response may have without `headers` (see decisions/0005).
-const RESPONSE_KEYS = new Set(['status', 'statusCode', 'statusText', 'statusMessage', 'headers', 'body', 'payload', 'text', 'url', 'method', 'ok', 'redirected', 'type']);
+const RESPONSE_KEYS = new Set([
+  'status',
+  'statusCode',
+  'statusText',
+  'statusMessage',
+  'headers',
+  'body',
+  'payload',
+  'text',
+  'url',
+  'method',
+  'ok',
+  'redirected',
+  'type',
+]);
 
 /**
  * A plain description of a response, for clients we have no adapter for, and for the inject()

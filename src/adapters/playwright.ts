@@ -7,14 +7,18 @@ export const playwright: Adapter = {
   accepts: 'a Playwright APIResponse',
   name: 'Playwright APIResponse',
   detect: (v) =>
-    typeof v.status === 'function' && typeof v.headers === 'function' && typeof v.url === 'function' && typeof v.statusText === 'function',
+    typeof v.status === 'function' &&
+    typeof v.headers === 'function' &&
+    typeof v.url === 'function' &&
+    typeof v.statusText === 'function',
   noFollowOption: 'pass maxRedirects: 0 to the request',
   status: (v) => (v.status as () => unknown)(),
   details: (v) => {
     const statusText = (v.statusText as () => unknown)();
     const url = (v.url as () => unknown)();
     // headersArray keeps repeated headers (each set-cookie) apart; headers() joins them.
-    const headers = typeof v.headersArray === 'function' ? (v.headersArray as () => unknown)() : (v.headers as () => unknown)();
+    const headers =
+      typeof v.headersArray === 'function' ? (v.headersArray as () => unknown)() : (v.headers as () => unknown)();
     return {
       statusText: typeof statusText === 'string' ? statusText : undefined,
       headers: HeaderList.from(headers),

@@ -14,8 +14,10 @@ export function stringOrUndefined(value: unknown): string | undefined {
 export function heldBody(value: unknown): HeldBody | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return { type: 'text', text: value };
-  if (ArrayBuffer.isView(value)) return { type: 'bytes', bytes: new Uint8Array(value.buffer, value.byteOffset, value.byteLength) };
-  if (Object.prototype.toString.call(value) === '[object ArrayBuffer]') return { type: 'bytes', bytes: new Uint8Array(value as ArrayBuffer) };
+  if (ArrayBuffer.isView(value))
+    return { type: 'bytes', bytes: new Uint8Array(value.buffer, value.byteOffset, value.byteLength) };
+  if (Object.prototype.toString.call(value) === '[object ArrayBuffer]')
+    return { type: 'bytes', bytes: new Uint8Array(value as ArrayBuffer) };
   if (isObject(value) && (typeof value.pipe === 'function' || typeof value.getReader === 'function')) return undefined;
   return { type: 'value', value };
 }
@@ -23,7 +25,8 @@ export function heldBody(value: unknown): HeldBody | undefined {
 /** The URL a Node `ClientRequest` was sent to (it keeps host, path and protocol apart). */
 export function clientRequestUrl(req: unknown): string | undefined {
   if (!isObject(req) || typeof req.path !== 'string') return undefined;
-  const hostHeader = typeof req.getHeader === 'function' ? (req.getHeader as (n: string) => unknown)('host') : undefined;
+  const hostHeader =
+    typeof req.getHeader === 'function' ? (req.getHeader as (n: string) => unknown)('host') : undefined;
   const host = stringOrUndefined(hostHeader) ?? stringOrUndefined(req.host);
   if (host === undefined) return req.path;
   return `${stringOrUndefined(req.protocol) ?? 'http:'}//${host}${req.path}`;
@@ -46,7 +49,8 @@ export function describeError(error: unknown): string {
       const message = typeof error.message === 'string' ? error.message : String(error);
       // "ECONNREFUSED: connect ECONNREFUSED …" says it twice; a TypeError should say it is one.
       if (typeof error.code === 'string' && !message.includes(error.code)) return `${error.code}: ${message}`;
-      if (typeof error.name === 'string' && error.name !== 'Error' && !/^Axios/.test(error.name)) return `${error.name}: ${message}`;
+      if (typeof error.name === 'string' && error.name !== 'Error' && !/^Axios/.test(error.name))
+        return `${error.name}: ${message}`;
       return message;
     }
     return String(error);

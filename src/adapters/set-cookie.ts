@@ -116,5 +116,5 @@ export function parseCookieDate(text: string): Date | undefined {
 export function hiddenSetCookieNote(res: { readonly hidesSetCookieInBrowsers: boolean }): string | undefined {
   const dom = typeof (globalThis as { document?: unknown }).document !== 'undefined';
   if (!dom || !res.hidesSetCookieInBrowsers) return undefined;
-  return 'If this test runs in a real browser: browsers never show Set-Cookie to scripts (fetch, XHR, axios), so the response cannot carry it here. Check the cookie from the server side, or with Playwright\'s context.cookies().';
+  return "If this test runs in a real browser: browsers never show Set-Cookie to scripts (fetch, XHR, axios), so the response cannot carry it here. Check the cookie from the server side, or with Playwright's context.cookies().";
 }

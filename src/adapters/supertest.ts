@@ -27,6 +27,7 @@ function supertestBody(v: Record<PropertyKey, unknown>): HeldBody | undefined {
   // superagent fills `text` for textual bodies and parses JSON into `body`; binary bodies land in `body` as a Buffer.
   if (typeof v.text === 'string') return heldBody(v.text);
   const body = v.body;
-  if (body === undefined || (isObject(body) && Object.keys(body).length === 0 && !ArrayBuffer.isView(body))) return undefined;
+  if (body === undefined || (isObject(body) && Object.keys(body).length === 0 && !ArrayBuffer.isView(body)))
+    return undefined;
   return heldBody(body);
 }

@@ -7,7 +7,8 @@ export const undiciRequest: Adapter = {
   kind: 'undici-request',
   accepts: 'an undici.request() result',
   name: 'undici.request() result',
-  detect: (v) => typeof v.statusCode === 'number' && isObject(v.headers) && isObject(v.body) && 'trailers' in v && 'opaque' in v,
+  detect: (v) =>
+    typeof v.statusCode === 'number' && isObject(v.headers) && isObject(v.body) && 'trailers' in v && 'opaque' in v,
   status: (v) => v.statusCode,
   // Neither the URL nor the method is kept on the result; the body is a stream read by the body matchers.
   details: (v) => ({ headers: HeaderList.from(v.headers) }),

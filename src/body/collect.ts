@@ -7,7 +7,10 @@ import { getConfig } from '../config.js';
 type Obj = Record<PropertyKey, unknown>;
 
 /** A stream opened for reading, or why it cannot be: not a stream at all, or already read by someone else. */
-export type Opened = { readonly state: 'none' } | { readonly state: 'consumed' } | { readonly state: 'open'; readonly chunks: ChunkSource };
+export type Opened =
+  | { readonly state: 'none' }
+  | { readonly state: 'consumed' }
+  | { readonly state: 'open'; readonly chunks: ChunkSource };
 
 export function openStream(stream: unknown): Opened {
   if (!isObject(stream)) return { state: 'none' };
@@ -17,7 +20,8 @@ export function openStream(stream: unknown): Opened {
     return { state: 'open', chunks: { next: () => reader.read(), stop: () => void reader.cancel().catch(ignore) } };
   }
   if (typeof stream[Symbol.asyncIterator] === 'function') {
-    if (stream.bodyUsed === true || stream.readableDidRead === true || stream.readableEnded === true) return { state: 'consumed' };
+    if (stream.bodyUsed === true || stream.readableDidRead === true || stream.readableEnded === true)
+      return { state: 'consumed' };
     const iterator = (stream[Symbol.asyncIterator] as () => AsyncIterator<unknown>)();
     return {
       state: 'open',
@@ -135,4 +139,3 @@ function destroy(stream: Obj): boolean {
 }
 
 function ignore(): void {}
-

@@ -21,7 +21,11 @@ export interface JsonJudgement {
  * The tail every JSON body matcher shares: read the body once (the cache every body matcher and readBody
  * share), parse it once, judge it, and explain a failure, saying what the body is when it is not JSON.
  */
-export async function judgeJson(ctx: MatcherContext, res: HttpResponse, judgement: JsonJudgement): Promise<MatcherResult> {
+export async function judgeJson(
+  ctx: MatcherContext,
+  res: HttpResponse,
+  judgement: JsonJudgement,
+): Promise<MatcherResult> {
   const body = await bodyOf(judgement.matcher, res);
   const parsed = parsedJson(body);
   const pass = parsed.ok && (await judgement.test(parsed.value));
@@ -29,7 +33,12 @@ export async function judgeJson(ctx: MatcherContext, res: HttpResponse, judgemen
     if (!parsed.ok) return notJsonLines(body.text, body.bytes, body.contentType, res.status, parsed.error);
     return judgement.notes(parsed.value);
   };
-  return bodyResult(ctx, res, body, pass, { matcher: judgement.matcher, args: judgement.args, expected: ['Expected body', judgement.expected], notes });
+  return bodyResult(ctx, res, body, pass, {
+    matcher: judgement.matcher,
+    args: judgement.args,
+    expected: ['Expected body', judgement.expected],
+    notes,
+  });
 }
 
 /** A body matcher's result: its verdict, and a message that shows the body it judged. */

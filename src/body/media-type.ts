@@ -24,7 +24,8 @@ export function parseMediaType(raw: string | undefined): MediaType | undefined {
       const name = (p[1] ?? '').toLowerCase();
       const value = (p[2] ?? '').trim();
       // The first occurrence wins (WHATWG MIME sniffing, parse a MIME type).
-      if (!params.has(name)) params.set(name, /^".*"$/s.test(value) ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value);
+      if (!params.has(name))
+        params.set(name, /^".*"$/s.test(value) ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value);
     }
   }
   return { type: m[1] ?? '', subtype: m[2] ?? '', params };
@@ -38,7 +39,9 @@ export function typeAndSubtype(text: string): readonly [type: string, subtype: s
 
 /** application/json or any `+json` type (problem+json, vnd.api+json); also the older text/json and x-json. */
 export function isJson(media: MediaType | undefined): boolean {
-  return media !== undefined && (media.subtype === 'json' || media.subtype === 'x-json' || media.subtype.endsWith('+json'));
+  return (
+    media !== undefined && (media.subtype === 'json' || media.subtype === 'x-json' || media.subtype.endsWith('+json'))
+  );
 }
 
 /** text/html or application/xhtml+xml. */

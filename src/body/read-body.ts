@@ -30,7 +30,10 @@ class BodyView implements ResponseBody {
   #bytes: Uint8Array | undefined;
   #parsed: Parsed | undefined;
 
-  constructor(held: HeldBody, readonly contentType: string | undefined) {
+  constructor(
+    held: HeldBody,
+    readonly contentType: string | undefined,
+  ) {
     this.#held = held;
   }
 
@@ -114,7 +117,10 @@ export async function readBody(received: unknown): Promise<ResponseBody> {
 /** What the body matchers call: as `readBody`, with the matcher's name in any error. */
 export async function bodyOf(matcherName: string, res: HttpResponse): Promise<ResponseBody> {
   if (res.kind === 'status-code' || !isObject(res.source)) {
-    throw new HttpMatcherUsageError(matcherName, `received the status code ${res.status}, which has no body: pass the response itself.`);
+    throw new HttpMatcherUsageError(
+      matcherName,
+      `received the status code ${res.status}, which has no body: pass the response itself.`,
+    );
   }
   let pending = cache.get(res.source);
   if (pending === undefined) {
@@ -146,7 +152,8 @@ async function load(res: HttpResponse): Promise<Outcome> {
     if (source.type === 'stream') return await fromStream(res, source.stream, ok, empty);
     const response = source.response;
     if (res.status === 0 || response.body === null || response.body === undefined) return empty;
-    if (response.bodyUsed === true || (isObject(response.body) && response.body.locked === true)) return { ok: false, problem: consumedProblem(res) };
+    if (response.bodyUsed === true || (isObject(response.body) && response.body.locked === true))
+      return { ok: false, problem: consumedProblem(res) };
     const declared = declaredTooLarge(res);
     if (declared !== undefined) return declared;
     // The clone is ours to read and cancel; the user's Response stays unread.
@@ -157,7 +164,12 @@ async function load(res: HttpResponse): Promise<Outcome> {
   }
 }
 
-async function fromStream(res: HttpResponse, stream: unknown, ok: (held: HeldBody) => Outcome, empty: Outcome): Promise<Outcome> {
+async function fromStream(
+  res: HttpResponse,
+  stream: unknown,
+  ok: (held: HeldBody) => Outcome,
+  empty: Outcome,
+): Promise<Outcome> {
   // Content-Length over the cap is known before the stream is touched: the stream is ended unread.
   const declared = isObject(stream) && !isConsumed(stream) ? declaredTooLarge(res) : undefined;
   if (declared !== undefined) {
@@ -171,11 +183,19 @@ async function fromStream(res: HttpResponse, stream: unknown, ok: (held: HeldBod
   if ('bytes' in read) return ok({ type: 'bytes', bytes: read.bytes });
   if (read.stopped === 'limit') return { ok: false, problem: limitProblem(res, read.received) };
   if (read.stopped === 'timeout') return { ok: false, problem: timeoutProblem(res, read.received) };
-  return { ok: false, problem: `reading the body failed after ${formatBytes(read.received)}: ${describeError(read.error)}. ${context(res)}` };
+  return {
+    ok: false,
+    problem: `reading the body failed after ${formatBytes(read.received)}: ${describeError(read.error)}. ${context(res)}`,
+  };
 }
 
 function isConsumed(stream: Obj): boolean {
-  return stream.locked === true || stream.bodyUsed === true || stream.readableDidRead === true || stream.readableEnded === true;
+  return (
+    stream.locked === true ||
+    stream.bodyUsed === true ||
+    stream.readableDidRead === true ||
+    stream.readableEnded === true
+  );
 }
 
 function decode(bytes: Uint8Array, contentType: string | undefined): string {
@@ -211,7 +231,10 @@ function declaredTooLarge(res: HttpResponse): Outcome | undefined {
 
 function limitProblem(res: HttpResponse, received: number | undefined, declared?: number): string {
   const limit = getConfig().bodyLimit;
-  const found = declared !== undefined ? `its Content-Length is ${formatBytes(declared)}` : `reading stopped after ${formatBytes(received ?? 0)}`;
+  const found =
+    declared !== undefined
+      ? `its Content-Length is ${formatBytes(declared)}`
+      : `reading stopped after ${formatBytes(received ?? 0)}`;
   return (
     `the body is larger than bodyLimit (${formatBytes(limit)}): ${found}, so it was not checked. ${context(res)}\n` +
     `To check bodies this large, raise the limit: configure({ bodyLimit: ${Math.max(limit * 2, declared ?? 0)} }) from 'expect-http' (in bytes).`
@@ -245,4 +268,3 @@ function context(res: HttpResponse): string {
   const type = res.headers.get('content-type');
   return `(Response: ${statusLabel(res.status)}${type === undefined ? '' : `, Content-Type: ${type.slice(0, 100)}`}.)`;
 }
-

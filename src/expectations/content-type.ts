@@ -17,15 +17,28 @@ export interface ContentTypeOptions {
   charset?: string;
 }
 
-export const SHORTHANDS: Readonly<Record<ContentTypeShorthand, { label: string; test: (type: string, subtype: string) => boolean }>> = {
-  json: { label: 'JSON (application/json or any +json type)', test: (t, s) => (t === 'application' && s === 'json') || s.endsWith('+json') },
+export const SHORTHANDS: Readonly<
+  Record<ContentTypeShorthand, { label: string; test: (type: string, subtype: string) => boolean }>
+> = {
+  json: {
+    label: 'JSON (application/json or any +json type)',
+    test: (t, s) => (t === 'application' && s === 'json') || s.endsWith('+json'),
+  },
   html: { label: 'HTML (text/html)', test: (t, s) => t === 'text' && s === 'html' },
   text: { label: 'text (text/*)', test: (t) => t === 'text' },
-  xml: { label: 'XML (application/xml, text/xml or any +xml type)', test: (t, s) => ((t === 'application' || t === 'text') && s === 'xml') || s.endsWith('+xml') },
-  form: { label: 'a URL-encoded form (application/x-www-form-urlencoded)', test: (t, s) => t === 'application' && s === 'x-www-form-urlencoded' },
+  xml: {
+    label: 'XML (application/xml, text/xml or any +xml type)',
+    test: (t, s) => ((t === 'application' || t === 'text') && s === 'xml') || s.endsWith('+xml'),
+  },
+  form: {
+    label: 'a URL-encoded form (application/x-www-form-urlencoded)',
+    test: (t, s) => t === 'application' && s === 'x-www-form-urlencoded',
+  },
   multipart: { label: 'multipart (multipart/*)', test: (t) => t === 'multipart' },
 };
-export const ACCEPTS = `expected must be one of ${Object.keys(SHORTHANDS).map((k) => `'${k}'`).join(', ')}, a media type such as 'application/pdf' or 'image/*', or a RegExp tested against the whole header`;
+export const ACCEPTS = `expected must be one of ${Object.keys(SHORTHANDS)
+  .map((k) => `'${k}'`)
+  .join(', ')}, a media type such as 'application/pdf' or 'image/*', or a RegExp tested against the whole header`;
 
 export interface Wanted {
   label: string;
@@ -40,19 +53,31 @@ export function parseExpected(expected: unknown, caller: Caller): Wanted {
   if (typeof expected !== 'string') throw usage(caller, `${ACCEPTS}; got ${showArgument(expected)}.`);
   const lower = expected.trim().toLowerCase();
   const shorthand = Object.hasOwn(SHORTHANDS, lower) ? SHORTHANDS[lower as ContentTypeShorthand] : undefined;
-  if (shorthand) return { label: shorthand.label, shorthand: lower as ContentTypeShorthand, test: (_raw, media) => media !== undefined && shorthand.test(media.type, media.subtype) };
+  if (shorthand)
+    return {
+      label: shorthand.label,
+      shorthand: lower as ContentTypeShorthand,
+      test: (_raw, media) => media !== undefined && shorthand.test(media.type, media.subtype),
+    };
   if (lower.includes(';')) {
-    throw usage(caller, `expected is a media type without parameters; got ${showArgument(expected)}. To check the charset, pass { charset: '…' } as the second argument; for other parameters, use a RegExp.`);
+    throw usage(
+      caller,
+      `expected is a media type without parameters; got ${showArgument(expected)}. To check the charset, pass { charset: '…' } as the second argument; for other parameters, use a RegExp.`,
+    );
   }
   const m = typeAndSubtype(lower);
   if (!m) {
     const near = nearNames(lower, Object.keys(SHORTHANDS));
-    throw usage(caller, `${ACCEPTS}; got ${showArgument(expected)}.${near.length > 0 ? ` Did you mean '${near[0] ?? ''}'?` : ''}`);
+    throw usage(
+      caller,
+      `${ACCEPTS}; got ${showArgument(expected)}.${near.length > 0 ? ` Did you mean '${near[0] ?? ''}'?` : ''}`,
+    );
   }
   const [type, subtype] = m;
   return {
     label: lower,
-    test: (_raw, media) => media !== undefined && (type === '*' || media.type === type) && (subtype === '*' || media.subtype === subtype),
+    test: (_raw, media) =>
+      media !== undefined && (type === '*' || media.type === type) && (subtype === '*' || media.subtype === subtype),
   };
 }
 
@@ -62,10 +87,15 @@ export function parseOptions(options: unknown, caller: Caller): string | undefin
     throw usage(caller, `options must be an object such as { charset: 'utf-8' }; got ${showArgument(options)}.`);
   }
   const unknown = Object.keys(options).filter((k) => k !== 'charset');
-  if (unknown.length > 0) throw usage(caller, `options has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => quote(k)).join(', ')}; the only option is charset.`);
+  if (unknown.length > 0)
+    throw usage(
+      caller,
+      `options has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => quote(k)).join(', ')}; the only option is charset.`,
+    );
   const { charset } = options as { charset?: unknown };
   if (charset === undefined) return undefined;
-  if (typeof charset !== 'string' || charset.trim() === '') throw usage(caller, `options.charset must be a non-empty string such as 'utf-8'; got ${showArgument(charset)}.`);
+  if (typeof charset !== 'string' || charset.trim() === '')
+    throw usage(caller, `options.charset must be a non-empty string such as 'utf-8'; got ${showArgument(charset)}.`);
   return charset.trim();
 }
 

@@ -29,7 +29,17 @@ export interface CookieExpectation {
 }
 
 export type Key = keyof CookieExpectation;
-const KEYS: readonly Key[] = ['value', 'httpOnly', 'secure', 'partitioned', 'sameSite', 'path', 'domain', 'maxAge', 'expires'];
+const KEYS: readonly Key[] = [
+  'value',
+  'httpOnly',
+  'secure',
+  'partitioned',
+  'sameSite',
+  'path',
+  'domain',
+  'maxAge',
+  'expires',
+];
 
 /** One expected attribute: how to show it, test it, and show what a cookie has instead. */
 export interface Check {
@@ -52,17 +62,29 @@ export function parseName(name: unknown, caller: Caller): string {
   // eslint-disable-next-line no-control-regex
   if (typeof name === 'string' && name !== '' && !/[\u0000-\u0020\u007F;=,]/.test(name)) return name;
   const eq = typeof name === 'string' ? name.indexOf('=') : -1;
-  throw usage(caller, 
+  throw usage(
+    caller,
     `name must be a cookie name such as 'session' (no spaces, ';', ',' or '='); got ${showArgument(name)}.` +
-      (eq > 0 ? ` To check the value, pass it in the second argument: toHaveCookie(${quote(String(name).slice(0, eq))}, { value: … }).` : ''),
+      (eq > 0
+        ? ` To check the value, pass it in the second argument: toHaveCookie(${quote(String(name).slice(0, eq))}, { value: … }).`
+        : ''),
   );
 }
 
 /** The expected attributes, each checked once: a usage error names an unknown or misspelt key. */
 export function parseExpectation(ctx: MatcherContext, expected: unknown, caller: Caller): Check[] {
   if (expected === undefined) return [];
-  if (typeof expected !== 'object' || expected === null || Array.isArray(expected) || expected instanceof RegExp || isAsymmetricMatcher(expected)) {
-    throw usage(caller, `expected must be an object such as { value: 'abc', httpOnly: true }; got ${showArgument(expected)}. To check only the value, pass { value: … }.`);
+  if (
+    typeof expected !== 'object' ||
+    expected === null ||
+    Array.isArray(expected) ||
+    expected instanceof RegExp ||
+    isAsymmetricMatcher(expected)
+  ) {
+    throw usage(
+      caller,
+      `expected must be an object such as { value: 'abc', httpOnly: true }; got ${showArgument(expected)}. To check only the value, pass { value: … }.`,
+    );
   }
   const given = expected as Record<string, unknown>;
   const unknown = Object.keys(given).filter((k) => !(KEYS as readonly string[]).includes(k));
@@ -71,7 +93,10 @@ export function parseExpectation(ctx: MatcherContext, expected: unknown, caller:
       const near = KEYS.find((known) => known.toLowerCase() === k.toLowerCase()) ?? nearNames(k, KEYS)[0];
       return near === undefined ? quote(k) : `${quote(k)} (did you mean ${near}?)`;
     });
-    throw usage(caller, `expected has unknown key${unknown.length > 1 ? 's' : ''} ${named.join(', ')}. Known keys: ${KEYS.join(', ')}.`);
+    throw usage(
+      caller,
+      `expected has unknown key${unknown.length > 1 ? 's' : ''} ${named.join(', ')}. Known keys: ${KEYS.join(', ')}.`,
+    );
   }
   const checks: Check[] = [];
   for (const key of KEYS) {
@@ -103,23 +128,33 @@ function flagCheck(caller: Caller, key: 'httpOnly' | 'secure' | 'partitioned', v
   if (typeof v !== 'boolean') throw usage(caller, `expected.${key} must be true or false; got ${showArgument(v)}.`);
   // yes/no rather than true/false: a cookie whose value is "true" would be swept out of the message as a secret.
   const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
-  return { key, expected: yesNo(v), summary: v ? key : `not ${key}`, test: (c) => c[key] === v, received: (c) => yesNo(c[key]) };
+  return {
+    key,
+    expected: yesNo(v),
+    summary: v ? key : `not ${key}`,
+    test: (c) => c[key] === v,
+    received: (c) => yesNo(c[key]),
+  };
 }
 
 function sameSiteCheck(caller: Caller, v: unknown): Check {
-  const canonical = typeof v === 'string' ? ({ strict: 'Strict', lax: 'Lax', none: 'None' } as const)[v.toLowerCase()] : undefined;
-  if (canonical === undefined) throw usage(caller, `expected.sameSite must be 'Strict', 'Lax' or 'None'; got ${showArgument(v)}.`);
+  const canonical =
+    typeof v === 'string' ? ({ strict: 'Strict', lax: 'Lax', none: 'None' } as const)[v.toLowerCase()] : undefined;
+  if (canonical === undefined)
+    throw usage(caller, `expected.sameSite must be 'Strict', 'Lax' or 'None'; got ${showArgument(v)}.`);
   return {
     key: 'sameSite',
     expected: canonical,
     summary: `sameSite ${canonical}`,
     test: (c) => c.sameSite === canonical,
-    received: (c) => rawOrUnset(c, 'samesite', c.sameSite === undefined ? 'not Strict, Lax or None: browsers ignore it' : undefined),
+    received: (c) =>
+      rawOrUnset(c, 'samesite', c.sameSite === undefined ? 'not Strict, Lax or None: browsers ignore it' : undefined),
   };
 }
 
 function stringCheck(caller: Caller, key: 'path' | 'domain', v: unknown): Check {
-  if (typeof v !== 'string' || v === '') throw usage(caller, `expected.${key} must be a non-empty string; got ${showArgument(v)}.`);
+  if (typeof v !== 'string' || v === '')
+    throw usage(caller, `expected.${key} must be a non-empty string; got ${showArgument(v)}.`);
   const want = key === 'domain' ? v.replace(/^\./, '').toLowerCase() : v;
   return {
     key,
@@ -131,27 +166,35 @@ function stringCheck(caller: Caller, key: 'path' | 'domain', v: unknown): Check 
 }
 
 function maxAgeCheck(caller: Caller, v: unknown): Check {
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw usage(caller, `expected.maxAge must be a whole number of seconds; got ${showArgument(v)}.`);
+  if (typeof v !== 'number' || !Number.isInteger(v))
+    throw usage(caller, `expected.maxAge must be a whole number of seconds; got ${showArgument(v)}.`);
   return {
     key: 'maxAge',
     expected: String(v),
     summary: `maxAge ${v}`,
     test: (c) => c.maxAge === v,
-    received: (c) => rawOrUnset(c, 'max-age', c.maxAge === undefined ? 'not a whole number: browsers ignore it' : undefined),
+    received: (c) =>
+      rawOrUnset(c, 'max-age', c.maxAge === undefined ? 'not a whole number: browsers ignore it' : undefined),
   };
 }
 
 function expiresCheck(caller: Caller, ctx: MatcherContext, v: unknown): Check {
   const isDate = v instanceof Date && !Number.isNaN(v.getTime());
-  if (!isDate && !isAsymmetricMatcher(v)) throw usage(caller, `expected.expires must be a valid Date or an asymmetric matcher such as expect.any(Date); got ${showArgument(v)}.`);
+  if (!isDate && !isAsymmetricMatcher(v))
+    throw usage(
+      caller,
+      `expected.expires must be a valid Date or an asymmetric matcher such as expect.any(Date); got ${showArgument(v)}.`,
+    );
   const seconds = (d: Date): number => Math.floor(d.getTime() / 1000);
   const expected = v instanceof Date ? v.toUTCString() : showValue(v, ctx);
   return {
     key: 'expires',
     expected,
     summary: `expires ${expected}`,
-    test: (c) => (v instanceof Date ? c.expires !== undefined && seconds(c.expires) === seconds(v) : equals(ctx, c.expires, v)),
-    received: (c) => rawOrUnset(c, 'expires', c.expires === undefined ? 'not a cookie date: browsers ignore it' : undefined),
+    test: (c) =>
+      v instanceof Date ? c.expires !== undefined && seconds(c.expires) === seconds(v) : equals(ctx, c.expires, v),
+    received: (c) =>
+      rawOrUnset(c, 'expires', c.expires === undefined ? 'not a cookie date: browsers ignore it' : undefined),
   };
 }
 

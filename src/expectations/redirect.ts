@@ -20,9 +20,17 @@ export function resolve(location: string, base: string | undefined): string | un
   }
 }
 
-export function locationMatches(ctx: MatcherContext, wanted: TextExpectation, raw: string, resolved: string | undefined, base: string | undefined): boolean {
-  if (wanted instanceof RegExp) return testRegExp(wanted, raw) || (resolved !== undefined && testRegExp(wanted, resolved));
-  if (typeof wanted !== 'string') return equals(ctx, raw, wanted) || (resolved !== undefined && equals(ctx, resolved, wanted));
+export function locationMatches(
+  ctx: MatcherContext,
+  wanted: TextExpectation,
+  raw: string,
+  resolved: string | undefined,
+  base: string | undefined,
+): boolean {
+  if (wanted instanceof RegExp)
+    return testRegExp(wanted, raw) || (resolved !== undefined && testRegExp(wanted, resolved));
+  if (typeof wanted !== 'string')
+    return equals(ctx, raw, wanted) || (resolved !== undefined && equals(ctx, resolved, wanted));
   if (wanted === raw || wanted === resolved) return true;
   if (base !== undefined) return resolved !== undefined && resolve(wanted, base) === resolved;
   // Both absolute and not equal: different places, whatever their paths say.

@@ -11,12 +11,20 @@ import { notJsonLines } from '../message/not-json.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 import { describeJson, isPlainObject, memberProblems, type Obj } from '../expectations/problem-details.js';
 
-export function toBeProblemDetails(this: MatcherContext, received: unknown, expected?: unknown): Promise<MatcherResult> {
+export function toBeProblemDetails(
+  this: MatcherContext,
+  received: unknown,
+  expected?: unknown,
+): Promise<MatcherResult> {
   const name = 'toBeProblemDetails';
   // Argument checks and adapt() before anything async: a usage error is thrown, not a rejection (Bun
   // replaces a matcher's rejection with an error of its own).
   if (expected !== undefined && !isPlainObject(expected)) {
-    throw new HttpMatcherUsageError(name, `expected must be an object of problem members, e.g. { type: 'https://example.com/probs/out-of-credit' }; got ${showArgument(expected)}.`, toBeProblemDetails);
+    throw new HttpMatcherUsageError(
+      name,
+      `expected must be an object of problem members, e.g. { type: 'https://example.com/probs/out-of-credit' }; got ${showArgument(expected)}.`,
+      toBeProblemDetails,
+    );
   }
   const res = adapt(name, received, toBeProblemDetails);
   return judge(this, res, expected);
@@ -31,11 +39,17 @@ async function judge(ctx: MatcherContext, res: HttpResponse, expected: Obj | und
   const type = res.headers.get('content-type');
   const media = parseMediaType(type);
   if (media?.type !== 'application' || media.subtype !== 'problem+json') {
-    problems.push(type === undefined ? 'The response has no Content-Type; problem details are sent as application/problem+json (RFC 9457 §3).' : `Content-Type is ${line(type, 100)}, not application/problem+json (RFC 9457 §3).`);
+    problems.push(
+      type === undefined
+        ? 'The response has no Content-Type; problem details are sent as application/problem+json (RFC 9457 §3).'
+        : `Content-Type is ${line(type, 100)}, not application/problem+json (RFC 9457 §3).`,
+    );
   }
   let doc: Obj | undefined;
-  if (!parsed.ok) problems.push(notJsonLines(body.text, body.bytes, body.contentType, res.status, parsed.error).join('\n    '));
-  else if (!isPlainObject(parsed.value)) problems.push(`The body is ${describeJson(parsed.value)}, not a JSON object (RFC 9457 §3).`);
+  if (!parsed.ok)
+    problems.push(notJsonLines(body.text, body.bytes, body.contentType, res.status, parsed.error).join('\n    '));
+  else if (!isPlainObject(parsed.value))
+    problems.push(`The body is ${describeJson(parsed.value)}, not a JSON object (RFC 9457 §3).`);
   else {
     doc = parsed.value;
     problems.push(...memberProblems(doc, res.status));

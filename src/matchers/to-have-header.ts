@@ -10,7 +10,12 @@ import { absentNotes, receivedNotes } from '../message/header-notes.js';
 // RFC 9110 §5.6.2 token: what a header name may be made of.
 const TOKEN = /^[!#$%&'*+\-.^_`|~\dA-Za-z]+$/;
 
-export function toHaveHeader(this: MatcherContext, received: unknown, name: unknown, expected?: unknown): MatcherResult {
+export function toHaveHeader(
+  this: MatcherContext,
+  received: unknown,
+  name: unknown,
+  expected?: unknown,
+): MatcherResult {
   const matcher = 'toHaveHeader';
   const header = headerName(name);
   const wanted = expected === undefined ? undefined : textExpectation(matcher, 'expected', expected, toHaveHeader);
@@ -21,7 +26,8 @@ export function toHaveHeader(this: MatcherContext, received: unknown, name: unkn
   // Set-Cookie lines cannot be joined (a cookie's Expires holds a comma), so each is a candidate.
   const candidates = lower === 'set-cookie' || values.length === 0 ? values : [values.join(', ')];
   const matches = (value: string): boolean =>
-    wanted === undefined || (typeof wanted === 'string' ? wanted.trim() === value.trim() : matchesText(this, wanted, value));
+    wanted === undefined ||
+    (typeof wanted === 'string' ? wanted.trim() === value.trim() : matchesText(this, wanted, value));
   const pass = candidates.some(matches);
 
   const secret = isSecretHeader(lower);
@@ -51,7 +57,9 @@ function headerName(name: unknown): string {
   throw new HttpMatcherUsageError(
     'toHaveHeader',
     `name must be a header name such as 'content-type' (letters, digits and !#$%&'*+-.^_\`|~); got ${showArgument(name)}.` +
-      (colon ? ` To check a value, pass it as the second argument: toHaveHeader(${quote(colon[1] ?? '')}, ${quote(colon[2] ?? '')}).` : ''),
+      (colon
+        ? ` To check a value, pass it as the second argument: toHaveHeader(${quote(colon[1] ?? '')}, ${quote(colon[2] ?? '')}).`
+        : ''),
     toHaveHeader,
   );
 }

@@ -8,16 +8,19 @@ import type { MatcherContext, MatcherResult } from '../types.js';
 
 /** Every way a class can be named: `2`, `'2xx'`, `'successful'`. */
 export type StatusClassName =
-  | 1 | 2 | 3 | 4 | 5
-  | StatusClass
-  | 'informational' | 'successful' | 'redirection' | 'client-error' | 'server-error';
+  1 | 2 | 3 | 4 | 5 | StatusClass | 'informational' | 'successful' | 'redirection' | 'client-error' | 'server-error';
 
 const BY_NAME: Readonly<Record<string, StatusClass>> = {
-  informational: '1xx', successful: '2xx', redirection: '3xx', 'client-error': '4xx', 'server-error': '5xx',
+  informational: '1xx',
+  successful: '2xx',
+  redirection: '3xx',
+  'client-error': '4xx',
+  'server-error': '5xx',
 };
 
 function parseClass(value: unknown): StatusClass | undefined {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5) return `${value}xx` as StatusClass;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5)
+    return `${value}xx` as StatusClass;
   if (typeof value !== 'string') return undefined;
   const lower = value.toLowerCase();
   if (/^[1-5]xx$/.test(lower)) return lower as StatusClass;
@@ -26,7 +29,14 @@ function parseClass(value: unknown): StatusClass | undefined {
 }
 
 /** The check every class matcher shares; `toBeSuccessful()` is `toHaveStatusClass('2xx')` under its own name. */
-function checkClass(ctx: MatcherContext, matcher: string, args: string, received: unknown, cls: StatusClass, caller: (...a: never[]) => unknown): MatcherResult {
+function checkClass(
+  ctx: MatcherContext,
+  matcher: string,
+  args: string,
+  received: unknown,
+  cls: StatusClass,
+  caller: (...a: never[]) => unknown,
+): MatcherResult {
   const res = adapt(matcher, received, caller);
   // An opaque redirect hides its code, but its type says it was a 3xx.
   const receivedClass = res.status === 0 && res.type === 'opaqueredirect' ? '3xx' : statusClass(res.status);
@@ -59,11 +69,18 @@ export function toHaveStatusClass(this: MatcherContext, received: unknown, cls: 
 }
 
 /** Builds `toBeSuccessful` and its siblings: a class matcher that takes no arguments. */
-export function classMatcher(name: string, cls: StatusClass): (this: MatcherContext, received: unknown, ...rest: unknown[]) => MatcherResult {
+export function classMatcher(
+  name: string,
+  cls: StatusClass,
+): (this: MatcherContext, received: unknown, ...rest: unknown[]) => MatcherResult {
   const matcher = function (this: MatcherContext, received: unknown, ...rest: unknown[]): MatcherResult {
     // toBeRedirect('/login') was meant as toBeRedirectWithLocation('/login'); a number, as toHaveStatus.
     if (rest.length > 0 && cls === '3xx' && typeof rest[0] !== 'number') {
-      throw new HttpMatcherUsageError(name, `takes no arguments, got ${rest.map(showArgument).join(', ')}. To check where it redirects, use toBeRedirectWithLocation(${showArgument(rest[0])}).`, matcher);
+      throw new HttpMatcherUsageError(
+        name,
+        `takes no arguments, got ${rest.map(showArgument).join(', ')}. To check where it redirects, use toBeRedirectWithLocation(${showArgument(rest[0])}).`,
+        matcher,
+      );
     }
     if (rest.length > 0 && typeof rest[0] !== 'number') {
       throw new HttpMatcherUsageError(name, `takes no arguments, got ${rest.map(showArgument).join(', ')}.`, matcher);

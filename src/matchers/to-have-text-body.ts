@@ -23,14 +23,17 @@ async function judge(ctx: MatcherContext, res: HttpResponse, wanted: TextExpecta
   const name = 'toHaveTextBody';
   const body = await bodyOf(name, res);
   const { text } = body;
-  const pass = typeof wanted === 'string' || wanted instanceof RegExp ? matchesText(ctx, wanted, text) : equals(ctx, text, wanted);
+  const pass =
+    typeof wanted === 'string' || wanted instanceof RegExp ? matchesText(ctx, wanted, text) : equals(ctx, text, wanted);
   const label = wanted instanceof RegExp ? `matching ${showValue(wanted)}` : showValue(wanted, ctx);
 
   const notes = (): string[] => {
     if (looksBinary(body.bytes.subarray(0, 4096))) return ['The body is binary data, not text.'];
     const out: string[] = [];
     if (shownBody(body).type === 'value') {
-      out.push('The client parsed this body (axios does so for JSON), so its text here is that value as JSON again; for the raw text, request it as text (axios: responseType: \'text\').');
+      out.push(
+        "The client parsed this body (axios does so for JSON), so its text here is that value as JSON again; for the raw text, request it as text (axios: responseType: 'text').",
+      );
     }
     const room = getConfig().excerptLength * 4;
     if (typeof wanted === 'string' && text.length <= room && wanted.length <= room) {
@@ -39,5 +42,10 @@ async function judge(ctx: MatcherContext, res: HttpResponse, wanted: TextExpecta
     }
     return out;
   };
-  return bodyResult(ctx, res, body, pass, { matcher: name, args: 'expected', expected: ['Expected body', label], notes });
+  return bodyResult(ctx, res, body, pass, {
+    matcher: name,
+    args: 'expected',
+    expected: ['Expected body', label],
+    notes,
+  });
 }

@@ -11,7 +11,11 @@ export function toMatchJsonBody(this: MatcherContext, received: unknown, subset:
   // Argument checks and adapt() before anything async: a usage error is thrown, not a rejection (Bun
   // replaces a matcher's rejection with an error of its own).
   if (typeof subset !== 'object' || subset === null) {
-    throw new HttpMatcherUsageError(name, `subset must be an object or an array, as for toMatchObject; got ${showArgument(subset)}.`, toMatchJsonBody);
+    throw new HttpMatcherUsageError(
+      name,
+      `subset must be an object or an array, as for toMatchObject; got ${showArgument(subset)}.`,
+      toMatchJsonBody,
+    );
   }
   const res = adapt(name, received, toMatchJsonBody);
   return judgeJson(this, res, {

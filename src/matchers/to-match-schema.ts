@@ -37,7 +37,10 @@ async function issuesOf(standard: Validator, vendor: string, value: unknown): Pr
     const result: unknown = await standard.validate(value);
     return isObject(result) && Array.isArray(result.issues) ? result.issues : [];
   } catch (error) {
-    throw new HttpMatcherUsageError('toMatchSchema', `the ${vendor} schema's validate threw: ${error instanceof Error ? error.message : String(error)}`);
+    throw new HttpMatcherUsageError(
+      'toMatchSchema',
+      `the ${vendor} schema's validate threw: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

@@ -9,7 +9,12 @@ import { REDACTED, redactText, sweepSecrets } from './redact.js';
 const PARSE_LIMIT = 64 * 1024;
 
 /** The body as a message shows it: a heading and a capped, escaped, redacted excerpt. */
-export function bodyExcerpt(body: HeldBody, contentType: string | undefined, limit: number, hidden?: Set<string>): { heading: string; text?: string } {
+export function bodyExcerpt(
+  body: HeldBody,
+  contentType: string | undefined,
+  limit: number,
+  hidden?: Set<string>,
+): { heading: string; text?: string } {
   if (body.type === 'value') {
     if (typeof body.value === 'string') return textExcerpt(body.value, contentType, limit, undefined, hidden);
     const json = boundedJson(body.value, limit + slackFor(hidden), hidden);
@@ -20,19 +25,37 @@ export function bodyExcerpt(body: HeldBody, contentType: string | undefined, lim
     if (bytes.length === 0) return { heading: 'Body: empty' };
     const textual = isTextual(parseMediaType(contentType));
     const head = bytes.subarray(0, limit * 4 + 4);
-    if (!textual && looksBinary(head)) return { heading: `Body: <binary, ${formatBytes(bytes.length)}${contentType ? `, ${safeLine(contentType, 100)}` : ''}>` };
+    if (!textual && looksBinary(head))
+      return {
+        heading: `Body: <binary, ${formatBytes(bytes.length)}${contentType ? `, ${safeLine(contentType, 100)}` : ''}>`,
+      };
     const text = new TextDecoder('utf-8', { fatal: false }).decode(head, { stream: true });
     return textExcerpt(text, contentType, limit, bytes.length, hidden);
   }
   return textExcerpt(body.text, contentType, limit, undefined, hidden);
 }
 
-function textExcerpt(text: string, contentType: string | undefined, limit: number, byteLength: number | undefined, hidden: Set<string> | undefined): { heading: string; text?: string } {
+function textExcerpt(
+  text: string,
+  contentType: string | undefined,
+  limit: number,
+  byteLength: number | undefined,
+  hidden: Set<string> | undefined,
+): { heading: string; text?: string } {
   if (text.length === 0) return { heading: 'Body: empty' };
-  const size = byteLength === undefined ? `${text.length.toLocaleString('en-US')} character${text.length === 1 ? '' : 's'}` : formatBytes(byteLength);
+  const size =
+    byteLength === undefined
+      ? `${text.length.toLocaleString('en-US')} character${text.length === 1 ? '' : 's'}`
+      : formatBytes(byteLength);
   // axios and got decode a body as text unless asked for bytes: an image arrives as NULs and U+FFFD.
-  if (byteLength === undefined && !isTextual(parseMediaType(contentType)) && looksBinaryText(text.slice(0, limit * 4))) {
-    return { heading: `Body: <binary, ${size} once decoded as text${contentType ? `, ${safeLine(contentType, 100)}` : ''}>` };
+  if (
+    byteLength === undefined &&
+    !isTextual(parseMediaType(contentType)) &&
+    looksBinaryText(text.slice(0, limit * 4))
+  ) {
+    return {
+      heading: `Body: <binary, ${size} once decoded as text${contentType ? `, ${safeLine(contentType, 100)}` : ''}>`,
+    };
   }
   const json = contentType === undefined ? /^\s*[[{]/.test(text) : isJson(parseMediaType(contentType));
   if (json && text.length <= PARSE_LIMIT) {
@@ -57,9 +80,17 @@ function slackFor(hidden: Set<string> | undefined): number {
   return Math.min(longest, 4096);
 }
 
-function finish(heading: string, text: string, cutOf: string | undefined, limit: number, hidden: Set<string> | undefined): { heading: string; text: string } {
+function finish(
+  heading: string,
+  text: string,
+  cutOf: string | undefined,
+  limit: number,
+  hidden: Set<string> | undefined,
+): { heading: string; text: string } {
   // Redacted and swept before the cut: a secret the cut would halve is still whole here, so none of it shows.
-  const redacted = sweepSecrets(redactText(escapeText(cutText(text, limit + slackFor(hidden))), hidden), [...(hidden ?? [])]);
+  const redacted = sweepSecrets(redactText(escapeText(cutText(text, limit + slackFor(hidden))), hidden), [
+    ...(hidden ?? []),
+  ]);
   const shown = cutOutsideRedaction(redacted, limit);
   const indented = shown.replace(/^/gm, '  ');
   const cut = cutOf ?? (shown.length < redacted.length ? 'cut' : undefined);

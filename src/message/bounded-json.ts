@@ -71,8 +71,7 @@ export function boundedJson(value: unknown, limit: number, hidden?: Set<string>)
             const secret = read(v, key);
             if (typeof secret === 'string' || typeof secret === 'number') hideSecret(hidden, String(secret));
             write(`"${REDACTED}"`);
-          }
-          else walk(read(v, key), inner, depth + 1);
+          } else walk(read(v, key), inner, depth + 1);
         });
         write(`\n${indent}}`);
       }

@@ -9,7 +9,11 @@ import { line, quote } from './show.js';
 
 export function absentNotes(res: HttpResponse, name: string, cookies: readonly SetCookie[]): string[] {
   if (cookies.length === 0) {
-    const notes = [res.headers.has('set-cookie') ? 'The response has Set-Cookie headers, but none a browser would accept.' : 'The response sets no cookies (it has no Set-Cookie header).'];
+    const notes = [
+      res.headers.has('set-cookie')
+        ? 'The response has Set-Cookie headers, but none a browser would accept.'
+        : 'The response sets no cookies (it has no Set-Cookie header).',
+    ];
     const hidden = hiddenSetCookieNote(res);
     if (hidden !== undefined) notes.push(hidden);
     return notes;
@@ -17,12 +21,24 @@ export function absentNotes(res: HttpResponse, name: string, cookies: readonly S
   const names = [...new Set(cookies.map((c) => line(c.name, 80)))];
   const notes = [`The response sets no cookie named ${quote(name)}.`];
   const near = nearNames(name, names);
-  if (near.length > 0) notes.push(`Did you mean ${near.slice(0, 3).map((n) => `"${n}"`).join(' or ')}? Cookie names are case-sensitive.`);
+  if (near.length > 0)
+    notes.push(
+      `Did you mean ${near
+        .slice(0, 3)
+        .map((n) => `"${n}"`)
+        .join(' or ')}? Cookie names are case-sensitive.`,
+    );
   notes.push(`Cookies set (${names.length}): ${listNames([...near, ...names.filter((n) => !near.includes(n))])}`);
   return notes;
 }
 
-export function presentNotes(isNot: boolean, name: string, cookies: readonly SetCookie[], checks: readonly Check[], masked: (c: Check) => string): string[] {
+export function presentNotes(
+  isNot: boolean,
+  name: string,
+  cookies: readonly SetCookie[],
+  checks: readonly Check[],
+  masked: (c: Check) => string,
+): string[] {
   const notes: string[] = [];
   const shown = cookies.slice(0, 3);
   shown.forEach((cookie, i) => {
@@ -38,7 +54,8 @@ export function presentNotes(isNot: boolean, name: string, cookies: readonly Set
     notes.push(`${heading}\n${table(rows.map((c) => [c.key, masked(c), c.received(cookie)]))}`);
     if (!isNot) notes.push(...valueHints(cookie, checks), ...browserRejects(cookie));
   });
-  if (cookies.length > shown.length) notes.push(`… and ${cookies.length - shown.length} more Set-Cookie headers for ${quote(name)}.`);
+  if (cookies.length > shown.length)
+    notes.push(`… and ${cookies.length - shown.length} more Set-Cookie headers for ${quote(name)}.`);
   return notes;
 }
 
@@ -54,9 +71,12 @@ function valueHints(cookie: SetCookie, checks: readonly Check[]): string[] {
   const check = checks.find((c) => c.key === 'value');
   const wanted = check?.text;
   if (check === undefined || wanted === undefined || check.test(cookie)) return [];
-  if (cookie.value === `"${wanted}"`) return ['The received value is the expected one in double quotes; browsers keep the quotes as part of the value.'];
+  if (cookie.value === `"${wanted}"`)
+    return ['The received value is the expected one in double quotes; browsers keep the quotes as part of the value.'];
   if (wanted !== encodeURIComponent(wanted) && cookie.value === encodeURIComponent(wanted)) {
-    return ['The received value is the expected one URL-encoded (as Express\'s res.cookie sends it); compare with encodeURIComponent(value).'];
+    return [
+      "The received value is the expected one URL-encoded (as Express's res.cookie sends it); compare with encodeURIComponent(value).",
+    ];
   }
   return [];
 }
@@ -64,11 +84,12 @@ function valueHints(cookie: SetCookie, checks: readonly Check[]): string[] {
 // Set-Cookie lines a browser drops however right their attributes look (RFC 6265bis §4.1.3, §5.7).
 function browserRejects(cookie: SetCookie): string[] {
   const out: string[] = [];
-  if (cookie.sameSite === 'None' && !cookie.secure) out.push('Browsers reject this cookie: SameSite=None requires Secure.');
-  if (cookie.name.startsWith('__Secure-') && !cookie.secure) out.push('Browsers reject this cookie: a __Secure- name requires Secure.');
+  if (cookie.sameSite === 'None' && !cookie.secure)
+    out.push('Browsers reject this cookie: SameSite=None requires Secure.');
+  if (cookie.name.startsWith('__Secure-') && !cookie.secure)
+    out.push('Browsers reject this cookie: a __Secure- name requires Secure.');
   if (cookie.name.startsWith('__Host-') && (!cookie.secure || cookie.path !== '/' || cookie.raw.has('domain'))) {
     out.push('Browsers reject this cookie: a __Host- name requires Secure, Path=/ and no Domain.');
   }
   return out;
 }
-

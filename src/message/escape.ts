@@ -23,8 +23,9 @@ export function escapeLine(text: string): string {
   return text.replace(UNSAFE_WITH_LINES, escapeChar);
 }
 
-// eslint-disable-next-line no-control-regex
-const UNSAFE_OR_COLOUR = /\u001b\[[\d;]*m|[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const UNSAFE_OR_COLOUR =
+  // eslint-disable-next-line no-control-regex
+  /\u001b\[[\d;]*m|[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /**
  * For a finished message: escapes anything a terminal would act on except the runner's own colour

@@ -53,7 +53,8 @@ export function failureMessage(ctx: MatcherContext, res: HttpResponse, parts: Fa
   ];
   // A header or body matcher failing on a 2xx: the status is fine, and its meaning would only be noise.
   const statusIsFine = parts.about === 'response' && res.status >= 200 && res.status < 300;
-  const meaning = ctx.isNot || statusIsFine || (parts.notesExplainStatus && parts.notes?.length) ? [] : meaningLines(res);
+  const meaning =
+    ctx.isNot || statusIsFine || (parts.notesExplainStatus && parts.notes?.length) ? [] : meaningLines(res);
   if (meaning.length > 0) sections.push(meaning.join('\n'));
   if (parts.notes && parts.notes.length > 0) sections.push(parts.notes.join('\n'));
   const hidden = new Set(knownSecrets(res));

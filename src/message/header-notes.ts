@@ -14,9 +14,14 @@ export function absentNotes(res: HttpResponse, header: string): string[] {
   if (near.length > 0) notes.push(`Did you mean ${near.slice(0, 3).join(' or ')}?`);
   if (names.length === 0) notes.push('It has no headers at all.');
   // Near misses first, then by name: clients order headers differently (fetch sorts them, Node does not).
-  else notes.push(`Headers present (${names.length}): ${listNames([...near, ...names.filter((n) => !near.includes(n)).sort()])}`);
+  else
+    notes.push(
+      `Headers present (${names.length}): ${listNames([...near, ...names.filter((n) => !near.includes(n)).sort()])}`,
+    );
   if (res.type === 'cors') {
-    notes.push('This is a CORS response: the browser shows only the CORS-safelisted headers and those the server names in Access-Control-Expose-Headers.');
+    notes.push(
+      'This is a CORS response: the browser shows only the CORS-safelisted headers and those the server names in Access-Control-Expose-Headers.',
+    );
   }
   if (header.toLowerCase() === 'set-cookie') {
     const hidden = hiddenSetCookieNote(res);
@@ -25,16 +30,26 @@ export function absentNotes(res: HttpResponse, header: string): string[] {
   return notes;
 }
 
-export function receivedNotes(lower: string, values: readonly string[], wanted: TextExpectation | undefined, pass: boolean, secret: boolean): string[] {
+export function receivedNotes(
+  lower: string,
+  values: readonly string[],
+  wanted: TextExpectation | undefined,
+  pass: boolean,
+  secret: boolean,
+): string[] {
   const show = (value: string): string => (secret ? headerValue(lower, value) : line(value));
   const notes: string[] = [];
   if (lower === 'set-cookie') {
     const lines = values.slice(0, 20).map((v) => `  ${show(v)}`);
     if (values.length > 20) lines.push(`  … and ${values.length - 20} more`);
-    notes.push(`Received set-cookie (${values.length === 1 ? '1 line' : `${values.length} lines, each compared on its own`}):\n${lines.join('\n')}`);
+    notes.push(
+      `Received set-cookie (${values.length === 1 ? '1 line' : `${values.length} lines, each compared on its own`}):\n${lines.join('\n')}`,
+    );
   } else {
     const joined = values.join(', ');
-    notes.push(`Received header: ${lower}: ${show(joined)}${values.length > 1 ? ` (${values.length} values, compared joined with ", ")` : ''}`);
+    notes.push(
+      `Received header: ${lower}: ${show(joined)}${values.length > 1 ? ` (${values.length} values, compared joined with ", ")` : ''}`,
+    );
   }
   if (wanted === undefined) return notes;
   if (secret) {
@@ -50,9 +65,13 @@ export function receivedNotes(lower: string, values: readonly string[], wanted: 
   const want = wanted.trim();
   const joined = values.join(', ').trim();
   if (want.toLowerCase() === joined.toLowerCase()) {
-    notes.push('The values differ only in letter case; header values are compared exactly. To ignore case, pass a RegExp with the i flag.');
+    notes.push(
+      'The values differ only in letter case; header values are compared exactly. To ignore case, pass a RegExp with the i flag.',
+    );
   } else if (values.length > 1 && values.some((v) => v.trim() === want)) {
-    notes.push(`${quote(want)} is one of its ${values.length} values. To match one value of a repeated header, use expect.stringContaining(${quote(want)}) or a RegExp.`);
+    notes.push(
+      `${quote(want)} is one of its ${values.length} values. To match one value of a repeated header, use expect.stringContaining(${quote(want)}) or a RegExp.`,
+    );
   }
   return notes;
 }

@@ -18,7 +18,8 @@ const MAX_DEPTH = 32;
  */
 export function jsonDiff(ctx: MatcherContext, expected: unknown, received: unknown, mode: 'equal' | 'subset'): string {
   const limit = getConfig().excerptLength * 8;
-  if (!boundedJson(received, limit).complete) return `(No diff: the body is over ${limit} characters as JSON; see the excerpt below.)`;
+  if (!boundedJson(received, limit).complete)
+    return `(No diff: the body is over ${limit} characters as JSON; see the excerpt below.)`;
   const [e, r] = align(ctx, expected, received, mode, 0);
   // Escaped before the runner prints them: a body string with ESC [ 8 m would otherwise hide the log.
   return diffOf(ctx, escapeDeep(e, 0), escapeDeep(r, 0), { expand: false }) ?? '';
@@ -43,7 +44,13 @@ function isPlain(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !isAsymmetricMatcher(value);
 }
 
-function align(ctx: MatcherContext, expected: unknown, received: unknown, mode: 'equal' | 'subset', depth: number): [unknown, unknown] {
+function align(
+  ctx: MatcherContext,
+  expected: unknown,
+  received: unknown,
+  mode: 'equal' | 'subset',
+  depth: number,
+): [unknown, unknown] {
   if (depth > MAX_DEPTH) return [expected, received];
   if (isAsymmetricMatcher(expected)) {
     const shown = redactDeep(received, depth);
@@ -53,7 +60,8 @@ function align(ctx: MatcherContext, expected: unknown, received: unknown, mode: 
     const e: unknown[] = [];
     const r: unknown[] = [];
     for (let i = 0; i < Math.max(expected.length, received.length); i++) {
-      if (i < expected.length && i < received.length) [e[i], r[i]] = align(ctx, expected[i], received[i], mode, depth + 1);
+      if (i < expected.length && i < received.length)
+        [e[i], r[i]] = align(ctx, expected[i], received[i], mode, depth + 1);
       else if (i < expected.length) e[i] = expected[i];
       else r[i] = redactDeep(received[i], depth + 1);
     }
@@ -91,7 +99,6 @@ function matches(ctx: MatcherContext, received: unknown, expected: unknown, mode
     return false;
   }
 }
-
 
 function redactDeep(value: unknown, depth: number): unknown {
   if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return value;

@@ -6,7 +6,13 @@ import { safeLine } from './escape.js';
  * Why a body is not JSON, in words: empty, binary, an HTML page (a proxy's or framework's error page
  * is the usual reason), or the parser's complaint with the start of the body. Never a SyntaxError stack.
  */
-export function notJsonLines(text: string, bytes: Uint8Array, contentType: string | undefined, status: number, error: unknown): string[] {
+export function notJsonLines(
+  text: string,
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  status: number,
+  error: unknown,
+): string[] {
   const type = contentType === undefined ? 'no Content-Type' : `Content-Type: ${safeLine(contentType, 100)}`;
   if (bytes.length === 0 || text.trim() === '') {
     const why = status === 204 || status === 304 ? ` (a ${status} never has a body)` : '';

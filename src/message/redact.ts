@@ -7,14 +7,37 @@ export const REDACTED = '[redacted]';
 // A name is secret when one of its words is one of these (x-api-key, accessToken, session_id, set-cookie).
 // Words, not substrings: "author" and "www-authenticate" stay visible; WWW-Authenticate is evidence, not a secret.
 const SECRET_WORDS = new Set([
-  'token', 'secret', 'password', 'passwd', 'pwd', 'passphrase', 'apikey', 'key', 'auth', 'authorization',
-  'session', 'sessionid', 'sid', 'cookie', 'signature', 'sig', 'credential', 'credentials', 'jwt', 'bearer', 'otp',
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'pwd',
+  'passphrase',
+  'apikey',
+  'key',
+  'auth',
+  'authorization',
+  'session',
+  'sessionid',
+  'sid',
+  'cookie',
+  'signature',
+  'sig',
+  'credential',
+  'credentials',
+  'jwt',
+  'bearer',
+  'otp',
 ]);
 // Query parameters that carry a secret although their name says nothing (an OAuth authorization code).
 const SECRET_QUERY_NAMES = new Set(['code']);
 
 function words(name: string): string[] {
-  return name.replace(/([a-z\d])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z\d]+/).filter(Boolean);
+  return name
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z\d]+/)
+    .filter(Boolean);
 }
 
 /** Whether values under this header, query parameter or JSON field name are kept out of messages. */
@@ -31,7 +54,18 @@ const SCHEME = /^(Bearer|Basic|Digest|Token|Negotiate|AWS4-HMAC-SHA256|ApiKey)\s
 
 // What a secret-named field often holds that is no secret (`"token_type": "Bearer"`, `"session": "none"`):
 // sweeping such a value would eat the same word everywhere else in the message.
-const NOT_A_SECRET = new Set(['bearer', 'basic', 'digest', 'token', 'true', 'false', 'null', 'undefined', 'none', REDACTED]);
+const NOT_A_SECRET = new Set([
+  'bearer',
+  'basic',
+  'digest',
+  'token',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'none',
+  REDACTED,
+]);
 
 /**
  * Records a secret value so the finished message is swept of it wherever else it appears: the
@@ -67,7 +101,9 @@ function basicPassword(credentials: string): string | undefined {
  */
 function looksLikeCredential(value: string): boolean {
   const bare = value.replace(/=+$/, '');
-  return bare.length >= 6 && (/[\d._~+/-]/.test(bare) || (/[a-z]/.test(bare) && (bare.match(/[A-Z]/g)?.length ?? 0) >= 2));
+  return (
+    bare.length >= 6 && (/[\d._~+/-]/.test(bare) || (/[a-z]/.test(bare) && (bare.match(/[A-Z]/g)?.length ?? 0) >= 2))
+  );
 }
 
 /** A header value as a message may show it: the auth scheme and cookie names stay, the secrets go. */
@@ -82,12 +118,14 @@ export function redactHeader(name: string, value: string): string {
 
 /** A URL with userinfo and secret query values replaced; done on the string, so nothing else is normalised. */
 export function redactUrl(url: string): string {
-  return url
-    .replace(/^([a-z][a-z\d+.-]*:\/\/)[^@/?#]*@/i, `$1${REDACTED}@`)
-    // The fragment too: OAuth's implicit flow returns #access_token=… in a redirect's Location.
-    .replace(/([?&;#])([^=&#;?]+)=([^&#;]*)/g, (whole, sep: string, name: string) =>
-      isSecretName(safeDecode(name), 'query') ? `${sep}${name}=${REDACTED}` : whole,
-    );
+  return (
+    url
+      .replace(/^([a-z][a-z\d+.-]*:\/\/)[^@/?#]*@/i, `$1${REDACTED}@`)
+      // The fragment too: OAuth's implicit flow returns #access_token=… in a redirect's Location.
+      .replace(/([?&;#])([^=&#;?]+)=([^&#;]*)/g, (whole, sep: string, name: string) =>
+        isSecretName(safeDecode(name), 'query') ? `${sep}${name}=${REDACTED}` : whole,
+      )
+  );
 }
 
 /** Secret values in free text (a body excerpt): JSON members, form fields and auth schemes. */
@@ -95,11 +133,14 @@ export function redactText(text: string, hidden?: Set<string>): string {
   // A field boundedJson already redacted is seen again here: hideSecret skips its placeholder.
   const hide = (value: string): void => hideSecret(hidden, value.replace(/^"|"$/g, ''));
   return text
-    .replace(/"((?:[^"\\\n]|\\.){1,100})"(\s*:\s*)("(?:[^"\\]|\\.)*"?|[^\s,}\]]+)/g, (whole, name: string, colon: string, value: string) => {
-      if (!isSecretName(name)) return whole;
-      hide(value);
-      return `"${name}"${colon}"${REDACTED}"`;
-    })
+    .replace(
+      /"((?:[^"\\\n]|\\.){1,100})"(\s*:\s*)("(?:[^"\\]|\\.)*"?|[^\s,}\]]+)/g,
+      (whole, name: string, colon: string, value: string) => {
+        if (!isSecretName(name)) return whole;
+        hide(value);
+        return `"${name}"${colon}"${REDACTED}"`;
+      },
+    )
     .replace(/(^|[&?\s])([A-Za-z_][\w.-]{0,60})=([^&\s]+)/g, (whole, sep: string, name: string, value: string) => {
       if (!isSecretName(name, 'query')) return whole;
       hide(value);

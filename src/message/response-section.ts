@@ -19,16 +19,24 @@ export function receivedStatus(res: HttpResponse): string {
 export function meaningLines(res: HttpResponse): string[] {
   if (res.status === 0) {
     return res.type === 'opaqueredirect'
-      ? ['Meaning: An opaque redirect. With redirect: "manual", fetch in a browser or service worker hides the status and Location of a redirect (Node\'s fetch shows them).',
-        'Hint:    toBeRedirect() and toBeRedirectWithLocation() without arguments pass on it; to check where it leads, let fetch follow the redirect and assert on res.url.']
-      : ['Meaning: A network error (the Response.error() kind): the request got no HTTP response at all.',
-        'Hint:    Check that the server is running and the URL is right, or what the mock handler returned (msw\'s HttpResponse.error() makes one).'];
+      ? [
+          'Meaning: An opaque redirect. With redirect: "manual", fetch in a browser or service worker hides the status and Location of a redirect (Node\'s fetch shows them).',
+          'Hint:    toBeRedirect() and toBeRedirectWithLocation() without arguments pass on it; to check where it leads, let fetch follow the redirect and assert on res.url.',
+        ]
+      : [
+          'Meaning: A network error (the Response.error() kind): the request got no HTTP response at all.',
+          "Hint:    Check that the server is running and the URL is right, or what the mock handler returned (msw's HttpResponse.error() makes one).",
+        ];
   }
   const entry = getStatus(res.status);
   if (entry === undefined) {
     const cls = statusClass(res.status);
     const base = cls === undefined ? undefined : getStatus(Number(cls[0]) * 100);
-    return base ? [`Meaning: ${res.status} is not a registered status code; clients treat it as ${base.code} ${base.reason} (RFC 9110 §15).`] : [];
+    return base
+      ? [
+          `Meaning: ${res.status} is not a registered status code; clients treat it as ${base.code} ${base.reason} (RFC 9110 §15).`,
+        ]
+      : [];
   }
   const lines = [`Meaning: ${entry.description}${entry.spec ? ` (${entry.spec})` : ''}`];
   if (entry.hint) lines.push(`Hint:    ${entry.hint}`);
@@ -62,12 +70,19 @@ function evidenceHeaders(status: number): string[] {
 const RATE_LIMIT = /^(x-)?ratelimit/i;
 
 /** Request line, telling headers, and the body excerpt: the evidence in the response. */
-export function evidenceLines(res: HttpResponse, extraHeaders: readonly string[] = [], hidden?: Set<string>, readBody?: HeldBody): string[] {
+export function evidenceLines(
+  res: HttpResponse,
+  extraHeaders: readonly string[] = [],
+  hidden?: Set<string>,
+  readBody?: HeldBody,
+): string[] {
   if (res.kind === 'status-code') return [];
   const sections: string[] = [];
   const { request, url } = res;
   if (request?.url !== undefined || request?.method !== undefined) {
-    sections.push(`Request: ${request.method ?? ''} ${redactUrl(safeLine(request.url ?? url ?? ''))}`.replace('  ', ' ').trimEnd());
+    sections.push(
+      `Request: ${request.method ?? ''} ${redactUrl(safeLine(request.url ?? url ?? ''))}`.replace('  ', ' ').trimEnd(),
+    );
   }
   if (url !== undefined && url !== request?.url) {
     sections.push(`${res.redirected ? 'Final URL (after redirects)' : 'URL'}: ${redactUrl(safeLine(url))}`);

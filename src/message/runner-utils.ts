@@ -58,7 +58,8 @@ export function hintLine(ctx: MatcherContext, matcher: string, args: string): st
   const promise = ctx.promise ?? '';
   try {
     const hint = ctx.utils.matcherHint(matcher, 'response', args, { isNot, promise });
-    if (typeof hint === 'string' && !hint.includes('\n') && stripColour(hint).startsWith('expect(response)')) return hint;
+    if (typeof hint === 'string' && !hint.includes('\n') && stripColour(hint).startsWith('expect(response)'))
+      return hint;
   } catch {
     // A runner whose matcherHint cannot take these arguments: ours below.
   }
@@ -71,8 +72,16 @@ export function hintLine(ctx: MatcherContext, matcher: string, args: string): st
  *   Expected: { "id": 2 }
  *   Received: { "id": 1 }
  */
-export function diffOf(ctx: MatcherContext, expected: unknown, received: unknown, options?: unknown): string | undefined {
+export function diffOf(
+  ctx: MatcherContext,
+  expected: unknown,
+  received: unknown,
+  options?: unknown,
+): string | undefined {
   const { utils } = ctx;
-  if (typeof utils.diff === 'function') return (options === undefined ? utils.diff(expected, received) : utils.diff(expected, received, options)) ?? undefined;
+  if (typeof utils.diff === 'function')
+    return (
+      (options === undefined ? utils.diff(expected, received) : utils.diff(expected, received, options)) ?? undefined
+    );
   return `Expected: ${utils.printExpected(expected)}\nReceived: ${utils.printReceived(received)}`;
 }

@@ -23,7 +23,11 @@ export function showValue(value: unknown, ctx?: MatcherContext, max = 200): stri
     if (typeof value === 'string') return quote(value, max);
     if (value instanceof RegExp) return escapeLine(cutText(String(value), max));
     if (isAsymmetric(value)) return ctx === undefined ? 'an asymmetric matcher' : describeAsymmetric(ctx, value);
-    if (Array.isArray(value)) return `[${value.slice(0, 8).map((v) => showValue(v, ctx, max)).join(', ')}${value.length > 8 ? ', …' : ''}]`;
+    if (Array.isArray(value))
+      return `[${value
+        .slice(0, 8)
+        .map((v) => showValue(v, ctx, max))
+        .join(', ')}${value.length > 8 ? ', …' : ''}]`;
     if (typeof value === 'object' && value !== null) return 'an object';
     return escapeLine(String(value));
   } catch {

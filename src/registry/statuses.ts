@@ -20,20 +20,23 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 101,
     reason: 'Switching Protocols',
-    description: "The server accepts the client's Upgrade request and switches the connection to another protocol, such as WebSocket.",
+    description:
+      "The server accepts the client's Upgrade request and switches the connection to another protocol, such as WebSocket.",
     hint: 'Expected for a WebSocket handshake; check the Upgrade and Connection headers, and use a WebSocket client rather than a plain HTTP request to test what comes after.',
     spec: 'RFC 9110 §15.2.2',
   },
   {
     code: 102,
     reason: 'Processing',
-    description: 'An interim WebDAV response saying a long request is still being worked on, dropped again by the later WebDAV spec RFC 4918.',
+    description:
+      'An interim WebDAV response saying a long request is still being worked on, dropped again by the later WebDAV spec RFC 4918.',
     spec: 'RFC 2518 §10.1',
   },
   {
     code: 103,
     reason: 'Early Hints',
-    description: 'An interim response that sends Link headers ahead of the final response so the client can start preloading resources.',
+    description:
+      'An interim response that sends Link headers ahead of the final response so the client can start preloading resources.',
     hint: 'The final status follows on the same request, so assert on that one; look at the Link headers here only when testing preload hints.',
     spec: 'RFC 8297 §2',
   },
@@ -56,14 +59,16 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 202,
     reason: 'Accepted',
-    description: 'The server has taken the request for processing but has not finished it, so the outcome is not known yet.',
+    description:
+      'The server has taken the request for processing but has not finished it, so the outcome is not known yet.',
     hint: 'The work happens later: poll the status URL the response gives (often in Location or the body) instead of asserting on the final state straight away.',
     spec: 'RFC 9110 §15.3.3',
   },
   {
     code: 203,
     reason: 'Non-Authoritative Information',
-    description: "The request succeeded, but a transforming proxy changed the content from what the origin server sent.",
+    description:
+      'The request succeeded, but a transforming proxy changed the content from what the origin server sent.',
     hint: 'Something between the client and the origin rewrote the response; look at the proxies and CDNs on the path.',
     spec: 'RFC 9110 §15.3.4',
   },
@@ -97,13 +102,15 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 208,
     reason: 'Already Reported',
-    description: 'Used inside a WebDAV multistatus body to say that the members of a collection were already listed earlier in the same response.',
+    description:
+      'Used inside a WebDAV multistatus body to say that the members of a collection were already listed earlier in the same response.',
     spec: 'RFC 5842 §7.1',
   },
   {
     code: 226,
     reason: 'IM Used',
-    description: 'The server answered a GET with the result of instance manipulations, such as a delta against a version the client already has.',
+    description:
+      'The server answered a GET with the result of instance manipulations, such as a delta against a version the client already has.',
     spec: 'RFC 3229 §10.4.1',
   },
 
@@ -111,7 +118,8 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 300,
     reason: 'Multiple Choices',
-    description: 'The resource has several representations and the client is expected to pick one, often from a list in the body.',
+    description:
+      'The resource has several representations and the client is expected to pick one, often from a list in the body.',
     hint: 'Rare in APIs; when a Location header is present it names the choice the server prefers.',
     spec: 'RFC 9110 §15.4.1',
   },
@@ -126,7 +134,8 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
     code: 302,
     reason: 'Found',
     aliases: ['Moved Temporarily'],
-    description: 'The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests.',
+    description:
+      'The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests.',
     hint: 'Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. Check whether your HTTP client already followed it.',
     spec: 'RFC 9110 §15.4.3',
   },
@@ -140,14 +149,16 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 304,
     reason: 'Not Modified',
-    description: "The client's cached copy is still current, so the server answers a conditional request without a body.",
+    description:
+      "The client's cached copy is still current, so the server answers a conditional request without a body.",
     hint: 'The request was conditional (If-None-Match or If-Modified-Since) and the cached copy is still valid, so there is no body; drop those headers if you expected a 200.',
     spec: 'RFC 9110 §15.4.5',
   },
   {
     code: 305,
     reason: 'Use Proxy',
-    description: 'Once told the client to repeat the request through the proxy named in Location, and is deprecated because letting a response pick the proxy is a security risk.',
+    description:
+      'Once told the client to repeat the request through the proxy named in Location, and is deprecated because letting a response pick the proxy is a security risk.',
     spec: 'RFC 9110 §15.4.6',
     deprecated: true,
   },
@@ -162,14 +173,16 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 307,
     reason: 'Temporary Redirect',
-    description: 'The resource is temporarily at the URI in Location, and the client must repeat the request there with the same method and body.',
+    description:
+      'The resource is temporarily at the URI in Location, and the client must repeat the request there with the same method and body.',
     hint: 'Unlike 302, the method and body are kept, so a POST is sent again as a POST; check Location and whether your client follows redirects on its own.',
     spec: 'RFC 9110 §15.4.8',
   },
   {
     code: 308,
     reason: 'Permanent Redirect',
-    description: 'The resource has a new permanent URI in Location, and the client must keep the same method and body when following it.',
+    description:
+      'The resource has a new permanent URI in Location, and the client must keep the same method and body when following it.',
     hint: 'The permanent twin of 307: a POST stays a POST; servers often send it to add or strip a trailing slash or to force HTTPS, so compare the URL you called with Location.',
     spec: 'RFC 9110 §15.4.9',
   },
@@ -178,7 +191,8 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 400,
     reason: 'Bad Request',
-    description: 'The server will not process the request because it looks malformed, such as broken syntax or a body it cannot parse.',
+    description:
+      'The server will not process the request because it looks malformed, such as broken syntax or a body it cannot parse.',
     hint: 'Read the response body for the parser or validation message; malformed JSON, a Content-Type that does not match the body and missing query parameters are the usual causes.',
     spec: 'RFC 9110 §15.5.1',
   },
@@ -192,14 +206,16 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 402,
     reason: 'Payment Required',
-    description: 'Reserved by the spec for future use, though some APIs send it when a plan, quota or payment is missing.',
+    description:
+      'Reserved by the spec for future use, though some APIs send it when a plan, quota or payment is missing.',
     hint: 'Not standardised, so read the body, which usually names the billing or quota problem with the account the test uses.',
     spec: 'RFC 9110 §15.5.3',
   },
   {
     code: 403,
     reason: 'Forbidden',
-    description: 'The server understood the request but refuses to carry it out, typically because the authenticated identity lacks permission.',
+    description:
+      'The server understood the request but refuses to carry it out, typically because the authenticated identity lacks permission.',
     hint: 'The server knows who you are, but this identity may not do this: check roles and scopes, CSRF tokens, IP allow-lists and WAF rules for the test user.',
     spec: 'RFC 9110 §15.5.4',
   },
@@ -220,7 +236,8 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 406,
     reason: 'Not Acceptable',
-    description: 'The server cannot produce a representation that matches the Accept, Accept-Language or Accept-Encoding headers of the request.',
+    description:
+      'The server cannot produce a representation that matches the Accept, Accept-Language or Accept-Encoding headers of the request.',
     hint: 'Check the Accept header your client sends, such as application/xml to a JSON-only API; sending application/json or dropping the header usually fixes it.',
     spec: 'RFC 9110 §15.5.7',
   },
@@ -242,7 +259,8 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 409,
     reason: 'Conflict',
-    description: 'The request clashes with the current state of the resource, such as a duplicate record or an edit based on an old version.',
+    description:
+      'The request clashes with the current state of the resource, such as a duplicate record or an edit based on an old version.',
     hint: 'Often data left over from an earlier run (a unique email or id already taken) or a version clash; reset fixtures or use unique values, and read the body for the field in conflict.',
     spec: 'RFC 9110 §15.5.10',
   },
@@ -263,7 +281,8 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 412,
     reason: 'Precondition Failed',
-    description: 'A condition in the request headers, such as If-Match or If-Unmodified-Since, did not hold on the server.',
+    description:
+      'A condition in the request headers, such as If-Match or If-Unmodified-Since, did not hold on the server.',
     hint: 'The resource changed since you read it, so the ETag in If-Match is stale; fetch it again and retry with the current ETag.',
     spec: 'RFC 9110 §15.5.13',
   },
@@ -286,7 +305,8 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 415,
     reason: 'Unsupported Media Type',
-    description: 'The server refuses the request body because of its format, as declared by Content-Type or Content-Encoding.',
+    description:
+      'The server refuses the request body because of its format, as declared by Content-Type or Content-Encoding.',
     hint: 'Check the Content-Type of the request body: form data sent to a JSON endpoint, or a missing header that makes a string body default to text/plain, are the usual causes.',
     spec: 'RFC 9110 §15.5.16',
   },
@@ -301,7 +321,8 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 417,
     reason: 'Expectation Failed',
-    description: 'The server cannot meet the Expect header of the request, which is almost always Expect: 100-continue.',
+    description:
+      'The server cannot meet the Expect header of the request, which is almost always Expect: 100-continue.',
     hint: 'Some clients add Expect: 100-continue to large uploads; drop the header, or make the server or proxy support it.',
     spec: 'RFC 9110 §15.5.18',
   },
@@ -309,21 +330,24 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
     code: 418,
     reason: '(Unused)',
     aliases: ["I'm a teapot"],
-    description: "Defined as I'm a teapot by the April Fools' RFC 2324 and reserved by RFC 9110 because real servers do send it.",
+    description:
+      "Defined as I'm a teapot by the April Fools' RFC 2324 and reserved by RFC 9110 because real servers do send it.",
     hint: 'Not a real error condition: some servers return it as an easter egg or to turn away bots and scrapers, so check whether your request looks automated.',
     spec: 'RFC 9110 §15.5.19',
   },
   {
     code: 419,
     reason: 'Page Expired',
-    description: 'Laravel sends this when the CSRF token is missing or no longer matches the session, often because the session expired.',
+    description:
+      'Laravel sends this when the CSRF token is missing or no longer matches the session, often because the session expired.',
     hint: 'Send the token from the same session in the X-CSRF-TOKEN or X-XSRF-TOKEN header (or the _token field) and keep the session cookie between requests.',
     origin: 'Laravel',
   },
   {
     code: 420,
     reason: 'Enhance Your Calm',
-    description: 'An old Twitter API code telling a client it was being rate limited, long since replaced by the standard 429.',
+    description:
+      'An old Twitter API code telling a client it was being rate limited, long since replaced by the standard 429.',
     hint: 'Treat it like 429: back off and send requests less often.',
     origin: 'Twitter',
   },
@@ -352,7 +376,8 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 424,
     reason: 'Failed Dependency',
-    description: 'The action was not performed because another action it depended on, often in the same request, failed.',
+    description:
+      'The action was not performed because another action it depended on, often in the same request, failed.',
     hint: 'This is a knock-on failure: look for the first error in the same request or batch.',
     spec: 'RFC 4918 §11.4',
   },
@@ -366,14 +391,16 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 426,
     reason: 'Upgrade Required',
-    description: 'The server refuses the request over the current protocol and names the one to switch to in the Upgrade header.',
+    description:
+      'The server refuses the request over the current protocol and names the one to switch to in the Upgrade header.',
     hint: 'Check the Upgrade header of the response; a WebSocket endpoint called with plain HTTP, or a server that demands TLS or a newer HTTP version, are typical causes.',
     spec: 'RFC 9110 §15.5.22',
   },
   {
     code: 428,
     reason: 'Precondition Required',
-    description: 'The server requires this request to be conditional, so that concurrent edits cannot overwrite each other.',
+    description:
+      'The server requires this request to be conditional, so that concurrent edits cannot overwrite each other.',
     hint: 'Send If-Match with the ETag from an earlier GET (or If-Unmodified-Since) on this write.',
     spec: 'RFC 6585 §3',
   },
@@ -408,35 +435,40 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 449,
     reason: 'Retry With',
-    description: 'A Microsoft IIS extension asking the client to retry the request after supplying information the server names.',
+    description:
+      'A Microsoft IIS extension asking the client to retry the request after supplying information the server names.',
     hint: 'Read the response for the missing parameter and send the request again with it.',
     origin: 'Microsoft IIS',
   },
   {
     code: 451,
     reason: 'Unavailable For Legal Reasons',
-    description: 'The server denies access because of a legal demand, such as a court order or government censorship (Microsoft IIS with Exchange ActiveSync also sends 451, unofficially, to mean Redirect).',
+    description:
+      'The server denies access because of a legal demand, such as a court order or government censorship (Microsoft IIS with Exchange ActiveSync also sends 451, unofficially, to mean Redirect).',
     hint: 'A Link header with rel="blocked-by" may name who demanded the block. From an Exchange ActiveSync server, it is the IIS redirect instead: the client should move to the server it names.',
     spec: 'RFC 7725 §3',
   },
   {
     code: 460,
     reason: 'Client Closed Connection',
-    description: 'An AWS load balancer logs this when the client closed the connection before the idle timeout, while the request was still being served.',
+    description:
+      'An AWS load balancer logs this when the client closed the connection before the idle timeout, while the request was still being served.',
     hint: "The client's timeout is shorter than the time the target takes; raise the test client's timeout or speed up the endpoint.",
     origin: 'AWS Elastic Load Balancing',
   },
   {
     code: 463,
     reason: 'Too Many Forwarded IP Addresses',
-    description: 'An AWS load balancer rejects the request because its X-Forwarded-For header lists more than 30 IP addresses.',
+    description:
+      'An AWS load balancer rejects the request because its X-Forwarded-For header lists more than 30 IP addresses.',
     hint: 'Too many proxies appended to X-Forwarded-For, or a test forged a long one; have the first proxy replace the header instead of appending to it.',
     origin: 'AWS Elastic Load Balancing',
   },
   {
     code: 464,
     reason: 'Incompatible Protocol Versions',
-    description: "An AWS load balancer got a request whose protocol does not match the protocol version of the target group.",
+    description:
+      'An AWS load balancer got a request whose protocol does not match the protocol version of the target group.',
     hint: 'Compare the target group protocol version (HTTP/1.1, HTTP/2 or gRPC) with what the client sends; a gRPC target group, for example, accepts only gRPC over HTTP/2.',
     origin: 'AWS Elastic Load Balancing',
   },
@@ -451,28 +483,32 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 495,
     reason: 'SSL Certificate Error',
-    description: 'nginx logs this when the client certificate offered for mutual TLS fails verification, and sends the client a 400 instead.',
+    description:
+      'nginx logs this when the client certificate offered for mutual TLS fails verification, and sends the client a 400 instead.',
     hint: 'Check that the client certificate is signed by the CA nginx trusts (ssl_client_certificate), has not expired and matches its key.',
     origin: 'nginx',
   },
   {
     code: 496,
     reason: 'SSL Certificate Required',
-    description: 'nginx logs this when mutual TLS requires a client certificate and none was sent, and sends the client a 400 instead.',
+    description:
+      'nginx logs this when mutual TLS requires a client certificate and none was sent, and sends the client a 400 instead.',
     hint: 'Configure the test client to present its certificate and key, usually through the cert and key options of its HTTPS agent.',
     origin: 'nginx',
   },
   {
     code: 497,
     reason: 'HTTP Request Sent to HTTPS Port',
-    description: 'nginx logs this when plain HTTP arrives on a port that expects TLS, and sends the client a 400 instead.',
+    description:
+      'nginx logs this when plain HTTP arrives on a port that expects TLS, and sends the client a 400 instead.',
     hint: 'Use https:// in the base URL for this port, or check which port the test points at.',
     origin: 'nginx',
   },
   {
     code: 498,
     reason: 'Invalid Token',
-    description: 'Esri ArcGIS servers send this when the token passed with the request has expired or is otherwise invalid, and nginx does not use it.',
+    description:
+      'Esri ArcGIS servers send this when the token passed with the request has expired or is otherwise invalid, and nginx does not use it.',
     hint: 'Generate a fresh token and check that it goes in the parameter or header the service expects.',
     origin: 'Esri ArcGIS',
   },
@@ -488,14 +524,16 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 500,
     reason: 'Internal Server Error',
-    description: 'The server hit an unexpected condition, typically an unhandled exception, and could not complete the request.',
+    description:
+      'The server hit an unexpected condition, typically an unhandled exception, and could not complete the request.',
     hint: 'A server-side exception: look at the server logs and the response body for the stack trace or error id; your input may trigger it, but the bug is on the server.',
     spec: 'RFC 9110 §15.6.1',
   },
   {
     code: 501,
     reason: 'Not Implemented',
-    description: 'The server does not support the functionality the request needs, such as a method it does not recognise.',
+    description:
+      'The server does not support the functionality the request needs, such as a method it does not recognise.',
     hint: 'Unlike 405, which is about one route, the server does not support this at all; check the spelling of the method and whether the endpoint is still a stub.',
     spec: 'RFC 9110 §15.6.2',
   },
@@ -509,7 +547,8 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 503,
     reason: 'Service Unavailable',
-    description: 'The server cannot handle the request right now, because it is overloaded, in maintenance or not ready yet.',
+    description:
+      'The server cannot handle the request right now, because it is overloaded, in maintenance or not ready yet.',
     hint: 'Overloaded, in maintenance or still starting up; honour Retry-After, and in CI wait for the health check to pass before the first test.',
     spec: 'RFC 9110 §15.6.4',
   },
@@ -531,20 +570,23 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 506,
     reason: 'Variant Also Negotiates',
-    description: 'The content negotiation setup on the server is broken, because the variant it chose is itself set up to negotiate.',
+    description:
+      'The content negotiation setup on the server is broken, because the variant it chose is itself set up to negotiate.',
     spec: 'RFC 2295 §8.1',
   },
   {
     code: 507,
     reason: 'Insufficient Storage',
-    description: 'The server cannot store what it needs to complete the request, such as an upload when its disk is full.',
+    description:
+      'The server cannot store what it needs to complete the request, such as an upload when its disk is full.',
     hint: 'The server or its storage is out of space; check disk usage and quotas in the test environment.',
     spec: 'RFC 4918 §11.5',
   },
   {
     code: 508,
     reason: 'Loop Detected',
-    description: 'The server stopped a WebDAV operation because it ran into an infinite loop, typically while following bindings with Depth: infinity.',
+    description:
+      'The server stopped a WebDAV operation because it ran into an infinite loop, typically while following bindings with Depth: infinity.',
     spec: 'RFC 5842 §7.2',
   },
   {
@@ -557,14 +599,16 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 510,
     reason: 'Not Extended',
-    description: 'The server wanted the request to declare a mandatory HTTP extension; RFC 2774 has since been moved to Historic and IANA marks the code obsoleted.',
+    description:
+      'The server wanted the request to declare a mandatory HTTP extension; RFC 2774 has since been moved to Historic and IANA marks the code obsoleted.',
     spec: 'RFC 2774 §7',
     deprecated: true,
   },
   {
     code: 511,
     reason: 'Network Authentication Required',
-    description: 'The client must log in to the network, as with a captive portal, before it can reach anything beyond it.',
+    description:
+      'The client must log in to the network, as with a captive portal, before it can reach anything beyond it.',
     hint: "A captive portal or corporate gateway answered instead of your service, so the problem is the CI runner's network access.",
     spec: 'RFC 6585 §6',
   },
@@ -593,14 +637,16 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 523,
     reason: 'Origin Is Unreachable',
-    description: 'Cloudflare found no route to the origin server, often because its DNS record points at a wrong or private address.',
+    description:
+      'Cloudflare found no route to the origin server, often because its DNS record points at a wrong or private address.',
     hint: 'Check the A, AAAA or CNAME record in the Cloudflare DNS settings and the network routing of the origin.',
     origin: 'Cloudflare',
   },
   {
     code: 524,
     reason: 'A Timeout Occurred',
-    description: 'Cloudflare connected to the origin but got no HTTP response before its timeout, which is 100 seconds by default.',
+    description:
+      'Cloudflare connected to the origin but got no HTTP response before its timeout, which is 100 seconds by default.',
     hint: 'The origin took too long to answer; speed up the endpoint or move long work to a background job the client polls.',
     origin: 'Cloudflare',
   },
@@ -614,7 +660,8 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 526,
     reason: 'Invalid SSL Certificate',
-    description: "Cloudflare could not validate the origin's TLS certificate while the zone uses the Full (strict) SSL mode.",
+    description:
+      "Cloudflare could not validate the origin's TLS certificate while the zone uses the Full (strict) SSL mode.",
     hint: 'The origin certificate is expired, self-signed or issued for another host name; install a valid one or a Cloudflare Origin CA certificate.',
     origin: 'Cloudflare',
   },
@@ -622,28 +669,32 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
     code: 529,
     reason: 'Site is overloaded',
     aliases: ['Overloaded'],
-    description: 'The service is over capacity for the moment; Qualys SSL Labs uses it, and the Anthropic API sends it as overloaded_error.',
+    description:
+      'The service is over capacity for the moment; Qualys SSL Labs uses it, and the Anthropic API sends it as overloaded_error.',
     hint: 'Not caused by your request; retry with exponential backoff, and keep it apart from a 429, which is aimed at your own usage.',
     origin: 'Qualys SSL Labs, Anthropic API',
   },
   {
     code: 530,
     reason: 'Origin DNS Error',
-    description: 'Cloudflare sends this together with a 1xxx error number in the body, such as 1016 when the host name of the origin does not resolve.',
+    description:
+      'Cloudflare sends this together with a 1xxx error number in the body, such as 1016 when the host name of the origin does not resolve.',
     hint: 'Read the 1xxx number in the response body and look it up in the Cloudflare error docs; 1016 means the DNS record for the origin is missing or wrong.',
     origin: 'Cloudflare',
   },
   {
     code: 561,
     reason: 'Unauthorized',
-    description: 'An AWS Application Load Balancer got an error from the identity provider while authenticating a user for a listener rule.',
+    description:
+      'An AWS Application Load Balancer got an error from the identity provider while authenticating a user for a listener rule.',
     hint: 'Check the OIDC or Cognito settings of the listener rule (issuer, client id and secret, callback URL) and that the load balancer can reach the identity provider.',
     origin: 'AWS Elastic Load Balancing',
   },
   {
     code: 598,
     reason: 'Network Read Timeout Error',
-    description: 'Some HTTP proxies send this when the server behind them stopped sending data for too long after the connection was made.',
+    description:
+      'Some HTTP proxies send this when the server behind them stopped sending data for too long after the connection was made.',
     hint: 'Treat it like 504 from the read phase: the upstream connected but answered too slowly, so look for the slow handler.',
     origin: 'Some HTTP proxies',
   },

@@ -50,7 +50,10 @@ function mswStatusRoute(request: Request, code: number): Response {
   const headers = new Headers();
   for (const [key, value] of url.searchParams) if (key.startsWith('h.')) headers.append(key.slice(2), value);
   const body = url.searchParams.get('body') ?? JSON.stringify({ status: code });
-  headers.set('content-type', url.searchParams.get('type') ?? (url.searchParams.has('body') ? 'text/plain' : 'application/json'));
+  headers.set(
+    'content-type',
+    url.searchParams.get('type') ?? (url.searchParams.has('body') ? 'text/plain' : 'application/json'),
+  );
   return new MswResponse(body, { status: code, headers });
 }
 
@@ -212,10 +215,13 @@ describe.each(CLIENTS)('$name', (client) => {
   it('fails toHaveStatus(200) on a 503 and explains it', async () => {
     const res = await client.get('/status/503?h.retry-after=120');
     const message = failureOf(() => expect(res).toHaveStatus(200));
-    expect(message).toContain('Expected status: 200 OK (2xx Successful)\nReceived status: 503 Service Unavailable (5xx Server Error)');
+    expect(message).toContain(
+      'Expected status: 200 OK (2xx Successful)\nReceived status: 503 Service Unavailable (5xx Server Error)',
+    );
     expect(message).toContain('Meaning: The server cannot handle the request right now');
     expect(message).toContain('Hint:    Overloaded, in maintenance or still starting up; honour Retry-After');
-    if (client.headers) expect(message).toContain('Response headers:\n  content-type: application/json\n  retry-after: 120');
+    if (client.headers)
+      expect(message).toContain('Response headers:\n  content-type: application/json\n  retry-after: 120');
     else expect(message).not.toContain('Response headers');
   });
 
@@ -229,24 +235,32 @@ describe.each(CLIENTS)('$name', (client) => {
     else expect(message).not.toMatch(/^(Final )?URL/m);
   });
 
-  it(client.body ? 'quotes the body it holds, JSON pretty-printed and capped' : 'quotes no body, since it holds none', async () => {
-    const json = JSON.stringify({ error: 'quota exceeded', items: Array.from({ length: 60 }, (_, id) => ({ id, tags: ['a', 'b'] })) });
-    const res = await client.get(`/status/429?type=application/json&body=${encodeURIComponent(json)}`);
-    const message = failureOf(() => expect(res).toHaveStatus(200));
-    if (!client.body) {
-      expect(message).not.toContain('Body');
-      return;
-    }
-    const size = `${json.length.toLocaleString('en-US')} characters`;
-    const heading = new RegExp(`\\n\\nBody \\((${size}, JSON|parsed by the client)\\):\\n`).exec(message);
-    expect(heading).not.toBeNull();
-    const excerpt = message.slice((heading?.index ?? 0) + (heading?.[0].length ?? 0));
-    expect(excerpt).toMatch(/^ {2}\{\n {4}"error": "quota exceeded",\n {4}"items": \[\n {6}\{\n {8}"id": 0,\n {8}"tags": \["a", "b"\]\n {6}\},\n/);
-    const marker = new RegExp(`\\n {2}… \\(cut at 1,024 characters(; the body is ${size})?\\)$`).exec(excerpt);
-    expect(marker).not.toBeNull();
-    const shown = excerpt.slice(0, marker?.index).replace(/^ {2}/gm, '');
-    expect(shown.length).toBeLessThanOrEqual(1024);
-  });
+  it(
+    client.body ? 'quotes the body it holds, JSON pretty-printed and capped' : 'quotes no body, since it holds none',
+    async () => {
+      const json = JSON.stringify({
+        error: 'quota exceeded',
+        items: Array.from({ length: 60 }, (_, id) => ({ id, tags: ['a', 'b'] })),
+      });
+      const res = await client.get(`/status/429?type=application/json&body=${encodeURIComponent(json)}`);
+      const message = failureOf(() => expect(res).toHaveStatus(200));
+      if (!client.body) {
+        expect(message).not.toContain('Body');
+        return;
+      }
+      const size = `${json.length.toLocaleString('en-US')} characters`;
+      const heading = new RegExp(`\\n\\nBody \\((${size}, JSON|parsed by the client)\\):\\n`).exec(message);
+      expect(heading).not.toBeNull();
+      const excerpt = message.slice((heading?.index ?? 0) + (heading?.[0].length ?? 0));
+      expect(excerpt).toMatch(
+        /^ {2}\{\n {4}"error": "quota exceeded",\n {4}"items": \[\n {6}\{\n {8}"id": 0,\n {8}"tags": \["a", "b"\]\n {6}\},\n/,
+      );
+      const marker = new RegExp(`\\n {2}… \\(cut at 1,024 characters(; the body is ${size})?\\)$`).exec(excerpt);
+      expect(marker).not.toBeNull();
+      const shown = excerpt.slice(0, marker?.index).replace(/^ {2}/gm, '');
+      expect(shown.length).toBeLessThanOrEqual(1024);
+    },
+  );
 });
 
 // A bare status number has no headers, so these run over the other kinds only.
@@ -346,7 +360,9 @@ describe('fetch responses with status 0', () => {
 
       URL: http://app.example.test/login"
     `);
-    expect(failureOf(() => expect(opaque).toBeSuccessful())).toContain('Received status: 0 (an opaque redirect: fetch hides the real status)');
+    expect(failureOf(() => expect(opaque).toBeSuccessful())).toContain(
+      'Received status: 0 (an opaque redirect: fetch hides the real status)',
+    );
     expect(opaque).not.toBeClientError();
   });
 

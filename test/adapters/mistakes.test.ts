@@ -24,8 +24,14 @@ const ACCEPTED_LIST = /fetch Response \(global fetch/;
 
 /** The usage error's text, after proving it is one, and that `.not` throws it too. */
 function usageError(received: unknown, matcher: 'toHaveStatus' | 'toHaveHeader' = 'toHaveStatus'): string {
-  const call = matcher === 'toHaveStatus' ? (): void => expect(received).toHaveStatus(200) : (): void => expect(received).toHaveHeader('etag');
-  const negated = matcher === 'toHaveStatus' ? (): void => expect(received).not.toHaveStatus(200) : (): void => expect(received).not.toHaveHeader('etag');
+  const call =
+    matcher === 'toHaveStatus'
+      ? (): void => expect(received).toHaveStatus(200)
+      : (): void => expect(received).toHaveHeader('etag');
+  const negated =
+    matcher === 'toHaveStatus'
+      ? (): void => expect(received).not.toHaveStatus(200)
+      : (): void => expect(received).not.toHaveHeader('etag');
   expect(call).toThrow(HttpMatcherUsageError);
   expect(negated).toThrow(HttpMatcherUsageError);
   const message = failureOf(call);
@@ -45,7 +51,9 @@ describe('a forgotten await', () => {
   it('on axios and got: the same', async () => {
     const fromAxios = axios.get(`${server.url}/status/200`);
     const fromGot = got(`${server.url}/status/200`);
-    expect(usageError(fromAxios)).toMatch(/^toHaveStatus: received a Promise, not the response: .*`const res = await fetch\(url\)`/);
+    expect(usageError(fromAxios)).toMatch(
+      /^toHaveStatus: received a Promise, not the response: .*`const res = await fetch\(url\)`/,
+    );
     expect(usageError(fromGot)).toMatch(/^toHaveStatus: received a Promise, not the response/);
     await Promise.all([fromAxios, fromGot]);
   });
@@ -73,11 +81,15 @@ describe('a part of the response instead of the response', () => {
     expect(usageError(res.headers, 'toHaveHeader')).toMatch(/^toHaveHeader: received the headers, not the response/);
     const message: IncomingMessage = await new Promise((resolve) => httpGet(`${server.url}/status/200`, resolve));
     message.resume();
-    expect(usageError({ ...message.headers }, 'toHaveHeader')).toMatch(/^toHaveHeader: received the headers, not the response/);
+    expect(usageError({ ...message.headers }, 'toHaveHeader')).toMatch(
+      /^toHaveHeader: received the headers, not the response/,
+    );
   });
 
   it('a parsed JSON body', async () => {
-    const res = await fetch(`${server.url}/status/200?body=${encodeURIComponent('{"id":1,"name":"Ada"}')}&type=application/json`);
+    const res = await fetch(
+      `${server.url}/status/200?body=${encodeURIComponent('{"id":1,"name":"Ada"}')}&type=application/json`,
+    );
     const body: unknown = await res.json();
     expect(usageError(body)).toBe(
       'toHaveStatus: received what looks like a parsed body (an object with keys { id, name }), not the response: pass the response itself, not `await res.json()`, `res.data` or `res.body`; check the body with `await expect(res).toHaveJsonBody(…)` or toMatchJsonBody(…).',
@@ -87,7 +99,9 @@ describe('a part of the response instead of the response', () => {
 
   it('a parsed problem+json body never passes as a response, though its "status" is a number (decisions/0005)', async () => {
     const problem = JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404 });
-    const res = await fetch(`${server.url}/status/404?body=${encodeURIComponent(problem)}&type=application/problem%2Bjson`);
+    const res = await fetch(
+      `${server.url}/status/404?body=${encodeURIComponent(problem)}&type=application/problem%2Bjson`,
+    );
     const body: unknown = await res.json();
     // Before 0.2 this passed: the body's status field was read as the response's.
     expect(() => expect(body).toHaveStatus(404)).toThrow(HttpMatcherUsageError);
@@ -101,16 +115,23 @@ describe('a part of the response instead of the response', () => {
     expect(usageError('{"id":1}')).toBe(
       'toHaveStatus: received a JSON text, probably the body "{\\"id\\":1}", not the response: pass the response object your client returned (`const res = await fetch(url)`, then `expect(res)…`).',
     );
-    expect(usageError(`${server.url}/status/200`)).toMatch(/^toHaveStatus: received a URL "http:\/\/127\.0\.0\.1:PORT\/status\/200", not the response/);
+    expect(usageError(`${server.url}/status/200`)).toMatch(
+      /^toHaveStatus: received a URL "http:\/\/127\.0\.0\.1:PORT\/status\/200", not the response/,
+    );
   });
 });
 
 describe('the other side of the decision: hand-built responses still count', () => {
   it('{ status } alone, and { status, headers, body } with any other keys', () => {
     expect({ status: 404 }).toHaveStatus(404);
-    expect({ status: 404, statusText: 'Not Found', body: '{}', url: 'http://x.test/', method: 'GET' }).toHaveStatus(404);
+    expect({ status: 404, statusText: 'Not Found', body: '{}', url: 'http://x.test/', method: 'GET' }).toHaveStatus(
+      404,
+    );
     // fastify's inject() result: many keys, and headers.
-    expect({ statusCode: 201, headers: { etag: '"1"' }, payload: '', raw: {}, cookies: [], trailers: {} }).toHaveHeader('etag', '"1"');
+    expect({ statusCode: 201, headers: { etag: '"1"' }, payload: '', raw: {}, cookies: [], trailers: {} }).toHaveHeader(
+      'etag',
+      '"1"',
+    );
   });
 
   it('an unknown object with no status still lists what is accepted', () => {

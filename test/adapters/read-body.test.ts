@@ -128,7 +128,11 @@ describe('readBody', () => {
   });
 
   it('reads an empty body (204) as empty, not as an error', async () => {
-    for (const res of [await fetch(`${server.url}/status/204`), await request(`${server.url}/status/204`), await incoming('/status/204')]) {
+    for (const res of [
+      await fetch(`${server.url}/status/204`),
+      await request(`${server.url}/status/204`),
+      await incoming('/status/204'),
+    ]) {
       const body = await readBody(res);
       expect(body.text).toBe('');
       expect(body.bytes.length).toBe(0);
@@ -137,7 +141,9 @@ describe('readBody', () => {
   });
 
   it('throws a usage error for a status code number, which has no body', async () => {
-    await expect(readBody(200)).rejects.toThrow('readBody: received the status code 200, which has no body: pass the response itself.');
+    await expect(readBody(200)).rejects.toThrow(
+      'readBody: received the status code 200, which has no body: pass the response itself.',
+    );
     await expect(readBody({ foo: 1 })).rejects.toThrow(HttpMatcherUsageError);
   });
 });
@@ -146,7 +152,9 @@ describe('a body already consumed by the test', () => {
   it('fetch: says the body was read before the matcher and what to do instead', async () => {
     const res = await fetch(`${server.url}/user`);
     await res.json();
-    const error = await expect(res).toHaveJsonBody(USER).catch((e: unknown) => e);
+    const error = await expect(res)
+      .toHaveJsonBody(USER)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpMatcherUsageError);
     expect((error as Error).message).toBe(
       'toHaveJsonBody: this fetch Response was already read (bodyUsed is true), e.g. by `await res.json()` before the matcher, so there is no body left to check.\n' +
@@ -181,7 +189,9 @@ describe('bounded reading', () => {
     configure({ bodyTimeout: 200 });
     const res = await send('/never-ends');
     const started = Date.now();
-    const error = await expect(res).toHaveTextBody('data: 1\n\n').catch((e: unknown) => e);
+    const error = await expect(res)
+      .toHaveTextBody('data: 1\n\n')
+      .catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(error).toBeInstanceOf(HttpMatcherUsageError);
     expect((error as Error).message).toBe(
@@ -198,21 +208,30 @@ describe('bounded reading', () => {
     ['fetch', (path: string) => fetch(`${server.url}${path}`)],
     ['undici.request', (path: string) => request(`${server.url}${path}`)],
     ['http.get', incoming],
-  ] as const)('stops reading a chunked %s body past bodyLimit and fails with a usage error, also under .not', async (_name, send) => {
-    configure({ bodyLimit: 1024 });
-    const res = await send('/large');
-    const message = await asyncFailureOf(() => expect(res).not.toHaveJsonBody({ data: 'y' }));
-    expect(message).toMatch(/^toHaveJsonBody: the body is larger than bodyLimit \(1\.0 KB\): reading stopped after \d\.\d KB, so it was not checked\. \(Response: 200 OK \(2xx Successful\), Content-Type: application\/json\.\)\n/);
-    expect(message).toContain("To check bodies this large, raise the limit: configure({ bodyLimit: 2048 }) from 'expect-http' (in bytes).");
-    if (_name === 'undici.request') expect((res as { body: { destroyed: boolean } }).body.destroyed).toBe(true);
-    if (_name === 'http.get') expect((res as IncomingMessage).destroyed).toBe(true);
-  });
+  ] as const)(
+    'stops reading a chunked %s body past bodyLimit and fails with a usage error, also under .not',
+    async (_name, send) => {
+      configure({ bodyLimit: 1024 });
+      const res = await send('/large');
+      const message = await asyncFailureOf(() => expect(res).not.toHaveJsonBody({ data: 'y' }));
+      expect(message).toMatch(
+        /^toHaveJsonBody: the body is larger than bodyLimit \(1\.0 KB\): reading stopped after \d\.\d KB, so it was not checked\. \(Response: 200 OK \(2xx Successful\), Content-Type: application\/json\.\)\n/,
+      );
+      expect(message).toContain(
+        "To check bodies this large, raise the limit: configure({ bodyLimit: 2048 }) from 'expect-http' (in bytes).",
+      );
+      if (_name === 'undici.request') expect((res as { body: { destroyed: boolean } }).body.destroyed).toBe(true);
+      if (_name === 'http.get') expect((res as IncomingMessage).destroyed).toBe(true);
+    },
+  );
 
   it('refuses a body whose Content-Length is over bodyLimit without reading it; the fetch Response stays readable', async () => {
     configure({ bodyLimit: 1024 });
     const res = await fetch(`${server.url}/large?length`);
     const message = await asyncFailureOf(() => expect(res).toMatchJsonBody({ data: expect.any(String) }));
-    expect(message).toContain('toMatchJsonBody: the body is larger than bodyLimit (1.0 KB): its Content-Length is 4.0 KB, so it was not checked.');
+    expect(message).toContain(
+      'toMatchJsonBody: the body is larger than bodyLimit (1.0 KB): its Content-Length is 4.0 KB, so it was not checked.',
+    );
     expect(message).toContain('configure({ bodyLimit: 4107 })');
     expect((await res.text()).length).toBe(4107);
   });

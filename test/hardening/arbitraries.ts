@@ -31,17 +31,60 @@ const show = (value: unknown): string => fc.stringify(value).slice(0, 200);
 
 // ---- strings and headers -------------------------------------------------------------------------
 
-const CONTROL = fc.constantFrom('\x00', '\x07', '\x08', '\x1b', '\x1b[2J', '\x1b[31m', '\x1b]8;;https://evil.test\x07link\x1b]8;;\x07', '\r', '\n', '\t', '\x7f', '\x9b', '\u202e', '\u2066', '\ud83d', '\ude00');
+const CONTROL = fc.constantFrom(
+  '\x00',
+  '\x07',
+  '\x08',
+  '\x1b',
+  '\x1b[2J',
+  '\x1b[31m',
+  '\x1b]8;;https://evil.test\x07link\x1b]8;;\x07',
+  '\r',
+  '\n',
+  '\t',
+  '\x7f',
+  '\x9b',
+  '\u202e',
+  '\u2066',
+  '\ud83d',
+  '\ude00',
+);
 
 /** Text with control characters, ANSI sequences, lone surrogates and emoji mixed in. */
 export const hostileText = fc
-  .array(fc.oneof(fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 }), CONTROL, fc.constantFrom('😀', 'é', '𝄞', '"', '\\', ';', '=', ',')), { maxLength: 8 })
+  .array(
+    fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+      CONTROL,
+      fc.constantFrom('😀', 'é', '𝄞', '"', '\\', ';', '=', ','),
+    ),
+    { maxLength: 8 },
+  )
   .map((parts) => parts.join(''));
 
 const HEADER_NAMES = [
-  'content-type', 'location', 'set-cookie', 'www-authenticate', 'proxy-authenticate', 'retry-after', 'allow', 'upgrade',
-  'content-range', 'etag', 'last-modified', 'ratelimit-remaining', 'x-ratelimit-limit', 'authorization', 'x-api-key',
-  'cookie', 'content-length', 'x-request-id', 'cache-control', 'vary', 'link',
+  'content-type',
+  'location',
+  'set-cookie',
+  'www-authenticate',
+  'proxy-authenticate',
+  'retry-after',
+  'allow',
+  'upgrade',
+  'content-range',
+  'etag',
+  'last-modified',
+  'ratelimit-remaining',
+  'x-ratelimit-limit',
+  'authorization',
+  'x-api-key',
+  'cookie',
+  'content-length',
+  'x-request-id',
+  'cache-control',
+  'vary',
+  'link',
 ];
 
 export const headerName = fc.oneof(
@@ -51,12 +94,36 @@ export const headerName = fc.oneof(
 );
 
 const CONTENT_TYPES = [
-  'application/json', 'application/json; charset=utf-8', 'application/problem+json', 'text/plain', 'text/html; charset=utf-8',
-  'application/octet-stream', 'image/png', 'application/vnd.api+json', 'application/xml', 'multipart/form-data; boundary=x', 'json', ';', '',
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/problem+json',
+  'text/plain',
+  'text/html; charset=utf-8',
+  'application/octet-stream',
+  'image/png',
+  'application/vnd.api+json',
+  'application/xml',
+  'multipart/form-data; boundary=x',
+  'json',
+  ';',
+  '',
 ];
 
 export const headerValue = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...CONTENT_TYPES, '/login', 'https://example.test/next?token=abc', '//evil.test', 'session=abc; HttpOnly; Path=/', 'a=1; Max-Age=x; SameSite=Lax; Secure', 'Bearer realm="api"', '120', 'GET, HEAD') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      ...CONTENT_TYPES,
+      '/login',
+      'https://example.test/next?token=abc',
+      '//evil.test',
+      'session=abc; HttpOnly; Path=/',
+      'a=1; Max-Age=x; SameSite=Lax; Secure',
+      'Bearer realm="api"',
+      '120',
+      'GET, HEAD',
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ maxLength: 30 }) },
   { weight: 2, arbitrary: hostileText },
   { weight: 1, arbitrary: fc.constant('') },
@@ -71,7 +138,8 @@ function headersObject(pairs: Pairs): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [name, value] of pairs) {
     const existing = out[name];
-    out[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+    if (existing === undefined) out[name] = value;
+    else out[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return out;
 }
@@ -88,7 +156,10 @@ function realHeaders(pairs: Pairs): Headers | undefined {
 const headerContainer = fc.oneof(
   headerPairs.map((pairs) => ({ label: `headers object ${show(pairs)}`, make: () => headersObject(pairs) })),
   headerPairs.map((pairs) => ({ label: `header pairs ${show(pairs)}`, make: () => pairs.map(([n, v]) => [n, v]) })),
-  headerPairs.map((pairs) => ({ label: `Headers ${show(pairs)}`, make: () => realHeaders(pairs) ?? headersObject(pairs) })),
+  headerPairs.map((pairs) => ({
+    label: `Headers ${show(pairs)}`,
+    make: () => realHeaders(pairs) ?? headersObject(pairs),
+  })),
   fc.anything({ maxDepth: 2 }).map((junk) => ({ label: `headers ${show(junk)}`, make: () => junk })),
 );
 
@@ -100,13 +171,24 @@ const bodyText = fc.oneof(
   jsonValue.map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 200 }),
   hostileText,
-  fc.constantFrom('', '{', '{"a":', 'null', '[]', '{"type":"about:blank","title":"Not Found","status":404}', '\ufeff{"a":1}', '{"password":"hunter2","token":"abc123"}'),
+  fc.constantFrom(
+    '',
+    '{',
+    '{"a":',
+    'null',
+    '[]',
+    '{"type":"about:blank","title":"Not Found","status":404}',
+    '\ufeff{"a":1}',
+    '{"password":"hunter2","token":"abc123"}',
+  ),
   fc.integer({ min: 2000, max: 200_000 }).map((n) => `{"data":"${'x'.repeat(n)}"}`),
 );
 
 const bodyInit = fc.oneof(
   bodyText.map((text) => ({ label: `text ${show(text)}`, make: (): BodyInit | null => text })),
-  fc.uint8Array({ maxLength: 300 }).map((bytes) => ({ label: `bytes(${bytes.length})`, make: (): BodyInit | null => bytes.slice() })),
+  fc
+    .uint8Array({ maxLength: 300 })
+    .map((bytes) => ({ label: `bytes(${bytes.length})`, make: (): BodyInit | null => bytes.slice() })),
   fc.constant({ label: 'no body', make: (): BodyInit | null => null }),
 );
 
@@ -122,7 +204,25 @@ const heldBody = fc.oneof(
 
 const statusCode = fc.integer({ min: 100, max: 599 });
 const oddStatus = fc.oneof(
-  fc.constantFrom<unknown>(99, 600, '200', 200.5, 0, -0, -1, NaN, Infinity, -Infinity, 1e21, Number.MAX_VALUE, 2 ** 53 + 1, null, undefined, 200n, true),
+  fc.constantFrom<unknown>(
+    99,
+    600,
+    '200',
+    200.5,
+    0,
+    -0,
+    -1,
+    NaN,
+    Infinity,
+    -Infinity,
+    1e21,
+    Number.MAX_VALUE,
+    2 ** 53 + 1,
+    null,
+    undefined,
+    200n,
+    true,
+  ),
   fc.double(),
   fc.anything({ maxDepth: 1 }),
 );
@@ -144,7 +244,14 @@ const fetchResponse = fc
     return new Received(description, async () => {
       const init = NULL_BODY.has(status) ? null : body.make();
       // Headers or a status text the constructor rejects still reach matchers from other clients: a plain object carries them.
-      const asPlain = (): Box => ({ value: { status, statusText, headers: headersObject(headers), body: typeof init === 'string' ? init : undefined } });
+      const asPlain = (): Box => ({
+        value: {
+          status,
+          statusText,
+          headers: headersObject(headers),
+          body: typeof init === 'string' ? init : undefined,
+        },
+      });
       const real = realHeaders(headers);
       if (real === undefined) return asPlain();
       let res: Response;
@@ -168,85 +275,191 @@ const plainResponse = fc
       statusText: fc.oneof(fc.string(), hostileText, fc.anything({ maxDepth: 1 })),
       headers: headerContainer,
       body: heldBody,
-      url: fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), hostileText, fc.anything({ maxDepth: 1 })),
+      url: fc.oneof(
+        fc.webUrl({ withQueryParameters: true, withFragments: true }),
+        hostileText,
+        fc.anything({ maxDepth: 1 }),
+      ),
       method: fc.oneof(fc.constantFrom('GET', 'post', ''), fc.anything({ maxDepth: 1 })),
     },
     { requiredKeys: [] },
   )
   .map((fields) => {
     const { headers, ...rest } = fields;
-    return new Received(`plain ${show(rest)}${headers ? ` with ${headers.label}` : ''}`, () => ({ value: { ...rest, ...(headers ? { headers: headers.make() } : {}) } }));
+    return new Received(`plain ${show(rest)}${headers ? ` with ${headers.label}` : ''}`, () => ({
+      value: { ...rest, ...(headers ? { headers: headers.make() } : {}) },
+    }));
   });
 
 // Every key an adapter looks at, so wrong-typed objects reach each adapter's detect/status/details.
 const ADAPTER_KEYS = [
-  'status', 'statusCode', 'statusText', 'statusMessage', 'headers', 'header', 'rawHeaders', 'body', 'text', 'data', 'url', 'config',
-  'request', 'req', 'res', 'clone', 'bodyUsed', 'redirected', 'type', 'redirectUrls', 'requestUrl', 'on', 'trailers', 'opaque',
-  'isAxiosError', 'response', 'headersArray', '_data', 'payload', 'ok', 'json', 'arrayBuffer', 'getReader', 'pipe',
+  'status',
+  'statusCode',
+  'statusText',
+  'statusMessage',
+  'headers',
+  'header',
+  'rawHeaders',
+  'body',
+  'text',
+  'data',
+  'url',
+  'config',
+  'request',
+  'req',
+  'res',
+  'clone',
+  'bodyUsed',
+  'redirected',
+  'type',
+  'redirectUrls',
+  'requestUrl',
+  'on',
+  'trailers',
+  'opaque',
+  'isAxiosError',
+  'response',
+  'headersArray',
+  '_data',
+  'payload',
+  'ok',
+  'json',
+  'arrayBuffer',
+  'getReader',
+  'pipe',
 ];
 
 const fieldValue = fc.oneof(
   anyStatus,
   heldBody,
   headerContainer.map((h) => h.make()),
-  fc.constantFrom<unknown>(() => 200, () => undefined, () => ({}), () => [['a', 'b']], () => { throw new ReceivedTrap('method'); }, function status() { return 'x'; }),
+  fc.constantFrom<unknown>(
+    () => 200,
+    () => undefined,
+    () => ({}),
+    () => [['a', 'b']],
+    () => {
+      throw new ReceivedTrap('method');
+    },
+    function status() {
+      return 'x';
+    },
+  ),
 );
 
-const shapedLike = fc.dictionary(fc.constantFrom(...ADAPTER_KEYS), fieldValue, { maxKeys: 10 }).map(
-  (record) => new Received(`object with ${show(Object.keys(record))}`, () => ({ value: { ...record } })),
-);
+const shapedLike = fc
+  .dictionary(fc.constantFrom(...ADAPTER_KEYS), fieldValue, { maxKeys: 10 })
+  .map((record) => new Received(`object with ${show(Object.keys(record))}`, () => ({ value: { ...record } })));
 
 /** A response-like object whose chosen keys are getters that throw. */
 const throwingGetters = fc
-  .tuple(fc.dictionary(fc.constantFrom(...ADAPTER_KEYS), fieldValue, { maxKeys: 6 }), fc.subarray(ADAPTER_KEYS, { minLength: 1, maxLength: 6 }), statusCode)
-  .map(([record, throwing, status]) => new Received(`object whose getters ${show(throwing)} throw`, () => {
-    const target: Record<string, unknown> = { status, headers: {}, ...record };
-    for (const key of throwing) {
-      Object.defineProperty(target, key, { enumerable: true, get: () => { throw new ReceivedTrap(`getter ${key}`); } });
-    }
-    return { value: target };
-  }));
+  .tuple(
+    fc.dictionary(fc.constantFrom(...ADAPTER_KEYS), fieldValue, { maxKeys: 6 }),
+    fc.subarray(ADAPTER_KEYS, { minLength: 1, maxLength: 6 }),
+    statusCode,
+  )
+  .map(
+    ([record, throwing, status]) =>
+      new Received(`object whose getters ${show(throwing)} throw`, () => {
+        const target: Record<string, unknown> = { status, headers: {}, ...record };
+        for (const key of throwing) {
+          Object.defineProperty(target, key, {
+            enumerable: true,
+            get: () => {
+              throw new ReceivedTrap(`getter ${key}`);
+            },
+          });
+        }
+        return { value: target };
+      }),
+  );
 
 const TRAPS = ['get', 'has', 'ownKeys', 'getPrototypeOf', 'getOwnPropertyDescriptor', 'apply'] as const;
 
 /** A Proxy over a response-like object whose chosen traps throw (for some or all keys). */
 const hostileProxy = fc
-  .tuple(fc.oneof(fetchResponse, plainResponse, shapedLike), fc.subarray([...TRAPS], { minLength: 1 }), fc.option(fc.constantFrom(...ADAPTER_KEYS)))
-  .map(([inner, traps, onlyKey]) => new Received(`Proxy(${inner.description}) whose ${traps.join(', ')} trap(s) throw${onlyKey ? ` for ${onlyKey}` : ''}`, async () => {
-    const { value: target } = await inner.make();
-    if (typeof target !== 'object' || target === null) return { value: target };
-    const handler: ProxyHandler<object> = {};
-    const boom = (what: string) => { throw new ReceivedTrap(`trap ${what}`); };
-    for (const trap of traps) {
-      (handler as Record<string, unknown>)[trap] = (...args: unknown[]) => {
-        const key = args[1];
-        if (onlyKey !== null && (trap === 'get' || trap === 'has' || trap === 'getOwnPropertyDescriptor') && key !== onlyKey) {
-          return (Reflect[trap] as (...a: unknown[]) => unknown)(...args);
-        }
-        return boom(trap);
-      };
-    }
-    return { value: new Proxy(target, handler) };
-  }));
+  .tuple(
+    fc.oneof(fetchResponse, plainResponse, shapedLike),
+    fc.subarray([...TRAPS], { minLength: 1 }),
+    fc.option(fc.constantFrom(...ADAPTER_KEYS)),
+  )
+  .map(
+    ([inner, traps, onlyKey]) =>
+      new Received(
+        `Proxy(${inner.description}) whose ${traps.join(', ')} trap(s) throw${onlyKey ? ` for ${onlyKey}` : ''}`,
+        async () => {
+          const { value: target } = await inner.make();
+          if (typeof target !== 'object' || target === null) return { value: target };
+          const handler: ProxyHandler<object> = {};
+          const boom = (what: string) => {
+            throw new ReceivedTrap(`trap ${what}`);
+          };
+          for (const trap of traps) {
+            (handler as Record<string, unknown>)[trap] = (...args: unknown[]) => {
+              const key = args[1];
+              if (
+                onlyKey !== null &&
+                (trap === 'get' || trap === 'has' || trap === 'getOwnPropertyDescriptor') &&
+                key !== onlyKey
+              ) {
+                return (Reflect[trap] as (...a: unknown[]) => unknown)(...args);
+              }
+              return boom(trap);
+            };
+          }
+          return { value: new Proxy(target, handler) };
+        },
+      ),
+  );
 
-const frozen = fc.oneof(plainResponse, shapedLike).map((inner) => new Received(`frozen ${inner.description}`, async () => {
-  const { value } = await inner.make();
-  if (typeof value === 'object' && value !== null) {
-    for (const v of Object.values(value)) if (typeof v === 'object' && v !== null && !ArrayBuffer.isView(v)) Object.freeze(v);
-    Object.freeze(value);
-  }
-  return { value };
-}));
+const frozen = fc.oneof(plainResponse, shapedLike).map(
+  (inner) =>
+    new Received(`frozen ${inner.description}`, async () => {
+      const { value } = await inner.make();
+      if (typeof value === 'object' && value !== null) {
+        for (const v of Object.values(value))
+          if (typeof v === 'object' && v !== null && !ArrayBuffer.isView(v)) Object.freeze(v);
+        Object.freeze(value);
+      }
+      return { value };
+    }),
+);
 
 const primitive = fc
   .oneof(
     fc.double(),
     fc.integer(),
-    fc.constantFrom<unknown>(NaN, Infinity, -Infinity, -0, Number.MAX_SAFE_INTEGER, 1e308, 200, 404, 99, 600, 200.5, null, undefined, true, Symbol('received'), 10n ** 30n),
+    fc.constantFrom<unknown>(
+      NaN,
+      Infinity,
+      -Infinity,
+      -0,
+      Number.MAX_SAFE_INTEGER,
+      1e308,
+      200,
+      404,
+      99,
+      600,
+      200.5,
+      null,
+      undefined,
+      true,
+      Symbol('received'),
+      10n ** 30n,
+    ),
     fc.bigInt(),
     fc.string(),
     hostileText,
-    fc.anything({ withBigInt: true, withMap: true, withSet: true, withTypedArray: true, withDate: true, withNullPrototype: true, withBoxedValues: true, withSparseArray: true }),
+    fc.anything({
+      withBigInt: true,
+      withMap: true,
+      withSet: true,
+      withTypedArray: true,
+      withDate: true,
+      withNullPrototype: true,
+      withBoxedValues: true,
+      withSparseArray: true,
+    }),
   )
   .map((value) => new Received(`value ${show(value)}`, () => ({ value })));
 
@@ -268,7 +481,10 @@ const PATTERNS = ['.', '^/', 'json', 'a+', '^$', '\\d{3}', 'login', 'x', '^appli
 /** RegExps with any flags, including the stateful g and y, sometimes with lastIndex already moved. */
 export const regexp = fc
   .tuple(
-    fc.oneof(fc.constantFrom(...PATTERNS), fc.string({ maxLength: 10 }).map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))),
+    fc.oneof(
+      fc.constantFrom(...PATTERNS),
+      fc.string({ maxLength: 10 }).map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')),
+    ),
     fc.subarray(['d', 'g', 'i', 'm', 's', 'u', 'y']),
     fc.nat({ max: 50 }),
   )
@@ -279,7 +495,12 @@ export const regexp = fc
   });
 
 export const statefulRegexp = fc
-  .tuple(fc.constantFrom(...PATTERNS), fc.subarray(['i', 'm', 's']), fc.constantFrom('g', 'y', 'gy'), fc.nat({ max: 50 }))
+  .tuple(
+    fc.constantFrom(...PATTERNS),
+    fc.subarray(['i', 'm', 's']),
+    fc.constantFrom('g', 'y', 'gy'),
+    fc.nat({ max: 50 }),
+  )
   .map(([source, flags, stateful, lastIndex]) => {
     const re = new RegExp(source, flags.join('') + stateful);
     re.lastIndex = lastIndex;
@@ -287,20 +508,59 @@ export const statefulRegexp = fc
   });
 
 export const asymmetric = fc.oneof(
-  fc.constantFrom<unknown>(expect.anything(), expect.any(Number), expect.any(String), expect.stringContaining('json'), expect.stringMatching(/^\//), expect.objectContaining({}), expect.arrayContaining([])),
-  fc.constant({ asymmetricMatch: () => { throw new ArgumentTrap('asymmetricMatch'); }, toString: () => 'Boom' }),
+  fc.constantFrom<unknown>(
+    expect.anything(),
+    expect.any(Number),
+    expect.any(String),
+    expect.stringContaining('json'),
+    expect.stringMatching(/^\//),
+    expect.objectContaining({}),
+    expect.arrayContaining([]),
+  ),
+  fc.constant({
+    asymmetricMatch: () => {
+      throw new ArgumentTrap('asymmetricMatch');
+    },
+    toString: () => 'Boom',
+  }),
   fc.constant({ asymmetricMatch: 'not a function' }),
-  fc.constant({ asymmetricMatch: () => true, toString: () => { throw new ArgumentTrap('toString'); } }),
+  fc.constant({
+    asymmetricMatch: () => true,
+    toString: () => {
+      throw new ArgumentTrap('toString');
+    },
+  }),
 );
 
 const hostileArgument = fc.constantFrom<unknown>(
   // String keys only: fast-check reads symbol keys to print a counterexample.
-  new Proxy({}, { get: (_, key) => { if (typeof key === 'string') throw new ArgumentTrap('get'); return undefined; } }),
-  Object.defineProperty({}, 'status', { enumerable: true, get: () => { throw new ArgumentTrap('status getter'); } }),
+  new Proxy(
+    {},
+    {
+      get: (_, key) => {
+        if (typeof key === 'string') throw new ArgumentTrap('get');
+        return undefined;
+      },
+    },
+  ),
+  Object.defineProperty({}, 'status', {
+    enumerable: true,
+    get: () => {
+      throw new ArgumentTrap('status getter');
+    },
+  }),
   Object.freeze({ status: 303 }),
   Object.create(null),
-  { toString: () => { throw new ArgumentTrap('toString'); } },
-  { [Symbol.toPrimitive]: () => { throw new ArgumentTrap('toPrimitive'); } },
+  {
+    toString: () => {
+      throw new ArgumentTrap('toString');
+    },
+  },
+  {
+    [Symbol.toPrimitive]: () => {
+      throw new ArgumentTrap('toPrimitive');
+    },
+  },
   () => 200,
   Symbol('arg'),
   10n,
@@ -308,8 +568,37 @@ const hostileArgument = fc.constantFrom<unknown>(
 
 /** Any single argument, of any type. */
 export const anyArgument = fc.oneof(
-  { weight: 3, arbitrary: fc.anything({ maxDepth: 2, withBigInt: true, withMap: true, withTypedArray: true, withNullPrototype: true, withBoxedValues: true }) },
-  { weight: 2, arbitrary: fc.constantFrom<unknown>(NaN, Infinity, -0, '', ' ', 'a'.repeat(100_000), null, undefined, 0, 200, '200', 200.5, [], [200], true) },
+  {
+    weight: 3,
+    arbitrary: fc.anything({
+      maxDepth: 2,
+      withBigInt: true,
+      withMap: true,
+      withTypedArray: true,
+      withNullPrototype: true,
+      withBoxedValues: true,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom<unknown>(
+      NaN,
+      Infinity,
+      -0,
+      '',
+      ' ',
+      'a'.repeat(100_000),
+      null,
+      undefined,
+      0,
+      200,
+      '200',
+      200.5,
+      [],
+      [200],
+      true,
+    ),
+  },
   { weight: 1, arbitrary: hostileText },
   { weight: 2, arbitrary: regexp },
   { weight: 1, arbitrary: asymmetric },
@@ -339,9 +628,15 @@ export const matchableResponses = fc
     real: fc.boolean(),
   })
   .map(({ status, location, contentType, cookie, body, real }) => {
-    const headers: Array<[string, string]> = [['location', location], ['content-type', contentType], ['set-cookie', cookie]];
+    const headers: Array<[string, string]> = [
+      ['location', location],
+      ['content-type', contentType],
+      ['set-cookie', cookie],
+    ];
     const description = `${real ? 'new Response' : 'plain'} ${status} ${show({ headers, body })}`;
     return new Received(description, () => ({
-      value: real ? new Response(body, { status, headers }) : { status, headers: Object.fromEntries(headers), body, url: 'http://example.test/start' },
+      value: real
+        ? new Response(body, { status, headers })
+        : { status, headers: Object.fromEntries(headers), body, url: 'http://example.test/start' },
     }));
   });

@@ -63,7 +63,9 @@ function routes(req: IncomingMessage, res: ServerResponse): void {
     return;
   }
   if (path === '/problem') {
-    res.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404 }));
+    res
+      .writeHead(404, { 'content-type': 'application/problem+json' })
+      .end(JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404 }));
     return;
   }
   res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 7, name: 'Ada' }));
@@ -80,7 +82,8 @@ afterAll(async () => {
   await server.close();
   // Nothing we started may outlive the tests: no socket, server or timer (vitest exits by itself).
   // Sockets close a few event-loop turns after the server drops them, so this waits, boundedly.
-  for (let turn = 0; turn < 250 && leftOver().length > 0; turn++) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let turn = 0; turn < 250 && leftOver().length > 0; turn++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   expect(leftOver()).toEqual([]);
 });
 
@@ -92,7 +95,9 @@ function resources(): Map<string, number> {
 
 function leftOver(): string[] {
   const now = resources();
-  return [...now].filter(([name, count]) => count > (baseline.get(name) ?? 0)).map(([name, count]) => `${name} × ${count - (baseline.get(name) ?? 0)}`);
+  return [...now]
+    .filter(([name, count]) => count > (baseline.get(name) ?? 0))
+    .map(([name, count]) => `${name} × ${count - (baseline.get(name) ?? 0)}`);
 }
 
 /** The last stream the server started. */
@@ -162,7 +167,11 @@ const bodyMatchers = Object.keys(matchers).filter(isBodyMatcher);
 /** The call as the user writes it: `await expect(res)[.not].<name>(...args)`. */
 async function call(name: string, res: unknown, args: readonly unknown[], not = false): Promise<unknown> {
   const assertion = not ? expect(res).not : expect(res);
-  return await Reflect.apply((assertion as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!, assertion, args);
+  return await Reflect.apply(
+    (assertion as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!,
+    assertion,
+    args,
+  );
 }
 
 /** Resident memory sampled while `work` runs; returns the largest growth over the start. */
@@ -184,7 +193,10 @@ async function peakRssGrowth(work: () => Promise<void>): Promise<number> {
 async function hangUp(stream: Stream): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the connection stayed open after ${(stream.written / MiB).toFixed(0)} MiB`)), 5000);
+    timer = setTimeout(
+      () => reject(new Error(`the connection stayed open after ${(stream.written / MiB).toFixed(0)} MiB`)),
+      5000,
+    );
   });
   try {
     await Promise.race([stream.closed, late]);
@@ -196,36 +208,52 @@ async function hangUp(stream: Stream): Promise<void> {
 describe('the body matchers', () => {
   it('are all covered here', () => {
     expect(bodyMatchers.length).toBeGreaterThan(0);
-    expect(bodyMatchers.filter((n) => !(n in BODY_CALLS)), 'body matchers without an entry').toEqual([]);
-    expect(Object.keys(BODY_CALLS).filter((n) => !bodyMatchers.includes(n)), 'entries for matchers that are not body matchers').toEqual([]);
+    expect(
+      bodyMatchers.filter((n) => !(n in BODY_CALLS)),
+      'body matchers without an entry',
+    ).toEqual([]);
+    expect(
+      Object.keys(BODY_CALLS).filter((n) => !bodyMatchers.includes(n)),
+      'entries for matchers that are not body matchers',
+    ).toEqual([]);
   });
 });
 
 describe.each(CLIENTS)('a 1 GiB body streamed to $name', (client) => {
-  it.each(bodyMatchers)('%s stops at bodyLimit, with memory growth far below the body size, and the connection ends', async (name) => {
-    let stream!: Stream;
-    let res: unknown;
-    const growth = await peakRssGrowth(async () => {
-      res = await client.get('/gib');
-      stream = lastStream();
-      const error = await call(name, res, BODY_CALLS[name]!).then(() => undefined, (e: unknown) => e);
-      expect(error).toBeInstanceOf(HttpMatcherUsageError);
-      expect((error as Error).message).toMatch(new RegExp(`^${name}: the body is larger than bodyLimit \\(10\\.0 MB\\): reading stopped after 10\\.\\d MB`));
-      // The same cap under .not: an unread body is never a pass.
-      await expect(call(name, res, BODY_CALLS[name]!, true)).rejects.toThrow(/larger than bodyLimit/);
-    });
-    await client.release(res);
-    await hangUp(stream);
-    expect(stream.ended).toBe(false);
-    // What the server got out before the hang-up: the cap, plus what socket buffers held.
-    expect(stream.written).toBeLessThan(64 * MiB);
-    expect(growth).toBeLessThan(256 * MiB);
-  });
+  it.each(bodyMatchers)(
+    '%s stops at bodyLimit, with memory growth far below the body size, and the connection ends',
+    async (name) => {
+      let stream!: Stream;
+      let res: unknown;
+      const growth = await peakRssGrowth(async () => {
+        res = await client.get('/gib');
+        stream = lastStream();
+        const error = await call(name, res, BODY_CALLS[name]!).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(HttpMatcherUsageError);
+        expect((error as Error).message).toMatch(
+          new RegExp(`^${name}: the body is larger than bodyLimit \\(10\\.0 MB\\): reading stopped after 10\\.\\d MB`),
+        );
+        // The same cap under .not: an unread body is never a pass.
+        await expect(call(name, res, BODY_CALLS[name]!, true)).rejects.toThrow(/larger than bodyLimit/);
+      });
+      await client.release(res);
+      await hangUp(stream);
+      expect(stream.ended).toBe(false);
+      // What the server got out before the hang-up: the cap, plus what socket buffers held.
+      expect(stream.written).toBeLessThan(64 * MiB);
+      expect(growth).toBeLessThan(256 * MiB);
+    },
+  );
 
   it('a declared Content-Length over the cap is refused before reading', async () => {
     const res = await client.get('/gib-declared');
     const stream = lastStream();
-    await expect(call('toHaveJsonBody', res, [])).rejects.toThrow(/its Content-Length is 1\.0 GB, so it was not checked/);
+    await expect(call('toHaveJsonBody', res, [])).rejects.toThrow(
+      /its Content-Length is 1\.0 GB, so it was not checked/,
+    );
     await client.release(res);
     await hangUp(stream);
     expect(stream.written).toBeLessThan(64 * MiB);
@@ -237,7 +265,9 @@ describe.each(CLIENTS)('a 1 GiB body streamed to $name', (client) => {
       const res = await client.get('/never-ends');
       const stream = lastStream();
       await expect(call(name, res, BODY_CALLS[name]!)).rejects.toThrow(
-        new RegExp(`^${name}: the body did not end within bodyTimeout \\(200 ms\\); 6 B had arrived, so it was not checked`),
+        new RegExp(
+          `^${name}: the body did not end within bodyTimeout \\(200 ms\\); 6 B had arrived, so it was not checked`,
+        ),
       );
       await client.release(res);
       await hangUp(stream);
@@ -266,19 +296,22 @@ describe('the body stays the user’s', () => {
     expect(Object.keys(matchers).filter((n) => !(n in ANY_CALL))).toEqual([]);
   });
 
-  it.each(Object.keys(matchers))('after %s, with and without .not, the test can still read a fetch Response', async (name) => {
-    for (const path of ['/json', '/problem']) {
-      const res = await fetch(`${server.url}${path}`);
-      for (const not of [false, true]) {
-        await call(name, res, ANY_CALL[name]!, not).catch((error: unknown) => {
-          if (error instanceof HttpMatcherUsageError) throw error;
-        });
+  it.each(Object.keys(matchers))(
+    'after %s, with and without .not, the test can still read a fetch Response',
+    async (name) => {
+      for (const path of ['/json', '/problem']) {
+        const res = await fetch(`${server.url}${path}`);
+        for (const not of [false, true]) {
+          await call(name, res, ANY_CALL[name]!, not).catch((error: unknown) => {
+            if (error instanceof HttpMatcherUsageError) throw error;
+          });
+        }
+        expect(res.bodyUsed).toBe(false);
+        const body = (await res.json()) as { title?: string; name?: string };
+        expect(body.name ?? body.title).toBe(path === '/json' ? 'Ada' : 'Not Found');
       }
-      expect(res.bodyUsed).toBe(false);
-      const body = (await res.json()) as { title?: string; name?: string };
-      expect(body.name ?? body.title).toBe(path === '/json' ? 'Ada' : 'Not Found');
-    }
-  });
+    },
+  );
 
   it('after every body matcher on one undici.request response, readBody still gives the body', async () => {
     const res = await undiciRequest(`${server.url}/json`);

@@ -14,7 +14,11 @@ const IN_FLIGHT = 200;
  * Holds every response until IN_FLIGHT requests are open at once (or a bounded wait runs out), then
  * answers each with its own id, in two chunks, so 200 bodies stream in interleaved.
  */
-function barrierRoutes(): { handler: (req: IncomingMessage, res: ServerResponse) => void; peak: () => number; reset: () => void } {
+function barrierRoutes(): {
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+  peak: () => number;
+  reset: () => void;
+} {
   let waiting: Array<() => void> = [];
   let open = 0;
   let peak = 0;
@@ -40,7 +44,14 @@ function barrierRoutes(): { handler: (req: IncomingMessage, res: ServerResponse)
     // Bounded: if fewer requests ever arrive, answer anyway and let the peak assertion fail.
     else timer ??= setTimeout(release, 10_000);
   };
-  return { handler, peak: () => peak, reset: () => { peak = 0; waiting = []; } };
+  return {
+    handler,
+    peak: () => peak,
+    reset: () => {
+      peak = 0;
+      waiting = [];
+    },
+  };
 }
 
 const routes = barrierRoutes();
@@ -112,7 +123,10 @@ describe(`${IN_FLIGHT} responses in flight, each checked by every kind of matche
 
   it('both clients mixed, with the body matchers started before the sync ones', async () => {
     await allAtOnce(async (id) => {
-      const res = id % 2 === 0 ? await undiciRequest(`${server.url}/?id=${id}`, { dispatcher: agent }) : await undiciFetch(`${server.url}/?id=${id}`, { dispatcher: agent });
+      const res =
+        id % 2 === 0
+          ? await undiciRequest(`${server.url}/?id=${id}`, { dispatcher: agent })
+          : await undiciFetch(`${server.url}/?id=${id}`, { dispatcher: agent });
       const body = expect(res).toHaveJsonBody(expect.objectContaining({ id }));
       expect(res).toHaveHeader('x-id', String(id));
       await body;

@@ -4,8 +4,25 @@ import { resetConfig } from '../../src/config.js';
 import { configure, matchers } from '../../src/index.js';
 import * as v from 'valibot';
 import { z } from 'zod';
-import { anyArguments, asymmetric, headerName, jsonValue, matchableResponses, received, statefulRegexp, textArgument, type Received } from './arbitraries.js';
-import { ArgumentTrap, describe as describeError, outcomeOf, unsafeCharacterIn, verdict, type Outcome } from './outcome.js';
+import {
+  anyArguments,
+  asymmetric,
+  headerName,
+  jsonValue,
+  matchableResponses,
+  received,
+  statefulRegexp,
+  textArgument,
+  type Received,
+} from './arbitraries.js';
+import {
+  ArgumentTrap,
+  describe as describeError,
+  outcomeOf,
+  unsafeCharacterIn,
+  verdict,
+  type Outcome,
+} from './outcome.js';
 
 // The whole matcher set is under test here, so all of it is registered.
 expect.extend(matchers);
@@ -49,16 +66,38 @@ const schema = fc.oneof(
     v.object({ title: v.string(), status: v.number() }),
     v.unknown(),
     { '~standard': { version: 1, vendor: 'test', validate: () => ({ value: 1 }) } },
-    { '~standard': { version: 1, vendor: 'test', validate: () => ({ issues: [{ message: 'bad', path: ['a', 0, { key: 'b' }, Symbol('s')] }] }) } },
+    {
+      '~standard': {
+        version: 1,
+        vendor: 'test',
+        validate: () => ({ issues: [{ message: 'bad', path: ['a', 0, { key: 'b' }, Symbol('s')] }] }),
+      },
+    },
     { '~standard': { version: 1, vendor: 'test', validate: async () => ({ issues: [] }) } },
     { '~standard': { version: 1, vendor: 'test', validate: () => ({ issues: 'not an array' }) } },
     { '~standard': { version: 1, vendor: 'test', validate: () => ({ issues: [null, 1, { message: 5, path: 'x' }] }) } },
     { '~standard': { version: 1, vendor: '\x1b[31mred', validate: () => Promise.reject(new Error('async boom')) } },
-    { '~standard': { version: 1, vendor: 42, validate: () => { throw new ArgumentTrap('validate'); } } },
+    {
+      '~standard': {
+        version: 1,
+        vendor: 42,
+        validate: () => {
+          throw new ArgumentTrap('validate');
+        },
+      },
+    },
     { '~standard': { version: 1, vendor: 'test', validate: () => null } },
     { '~standard': { version: 1, vendor: 'test', validate: 'no' } },
     { '~standard': null },
-    { '~standard': { version: 1, vendor: 'test', validate: () => ({ issues: Array.from({ length: 500 }, (_, i) => ({ message: `issue ${i} \u001b[2J`, path: [i] })) }) } },
+    {
+      '~standard': {
+        version: 1,
+        vendor: 'test',
+        validate: () => ({
+          issues: Array.from({ length: 500 }, (_, i) => ({ message: `issue ${i} \u001b[2J`, path: [i] })),
+        }),
+      },
+    },
   ),
   fc.anything({ maxDepth: 1 }),
 );
@@ -70,11 +109,34 @@ const schema = fc.oneof(
 const TABLE: Record<string, Entry> = {
   toHaveStatus: {
     mode: 'sync',
-    args: either(fc.oneof(fc.tuple(status), fc.tuple(fc.array(status, { minLength: 1, maxLength: 4 })), fc.tuple(asymmetric))),
+    args: either(
+      fc.oneof(fc.tuple(status), fc.tuple(fc.array(status, { minLength: 1, maxLength: 4 })), fc.tuple(asymmetric)),
+    ),
   },
   toHaveStatusClass: {
     mode: 'sync',
-    args: either(fc.tuple(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.mixedCase(fc.constantFrom('1xx', '2xx', '3xx', '4xx', '5xx', '6xx', 'successful', 'client-error', 'server-error', 'redirection', 'informational'))))),
+    args: either(
+      fc.tuple(
+        fc.oneof(
+          fc.integer({ min: 0, max: 6 }),
+          fc.mixedCase(
+            fc.constantFrom(
+              '1xx',
+              '2xx',
+              '3xx',
+              '4xx',
+              '5xx',
+              '6xx',
+              'successful',
+              'client-error',
+              'server-error',
+              'redirection',
+              'informational',
+            ),
+          ),
+        ),
+      ),
+    ),
   },
   toBeInformational: { mode: 'sync', args: noArgs },
   toBeSuccessful: { mode: 'sync', args: noArgs },
@@ -87,7 +149,16 @@ const TABLE: Record<string, Entry> = {
       fc.oneof(
         fc.constant([]),
         fc.tuple(textArgument),
-        fc.tuple(fc.oneof(textArgument, fc.constant(undefined)), fc.oneof(fc.record({ status: fc.constantFrom<unknown>(300, 301, 302, 303, 304, 307, 308, 200, '303', undefined) }, { requiredKeys: [] }), fc.anything({ maxDepth: 1 }))),
+        fc.tuple(
+          fc.oneof(textArgument, fc.constant(undefined)),
+          fc.oneof(
+            fc.record(
+              { status: fc.constantFrom<unknown>(300, 301, 302, 303, 304, 307, 308, 200, '303', undefined) },
+              { requiredKeys: [] },
+            ),
+            fc.anything({ maxDepth: 1 }),
+          ),
+        ),
       ),
     ),
     withRegExp: (re) => [re],
@@ -101,19 +172,62 @@ const TABLE: Record<string, Entry> = {
     mode: 'sync',
     args: either(
       fc.tuple(
-        fc.oneof(fc.mixedCase(fc.constantFrom('json', 'html', 'text', 'xml', 'form', 'multipart', 'application/json', 'image/*', '*/*', 'text/', '/json', 'application/problem+json')), textArgument),
-        fc.oneof(fc.constant(undefined), fc.record({ charset: fc.oneof(fc.constantFrom('utf-8', 'UTF-8', ''), fc.anything({ maxDepth: 0 })) }, { requiredKeys: [] }), fc.anything({ maxDepth: 1 })),
+        fc.oneof(
+          fc.mixedCase(
+            fc.constantFrom(
+              'json',
+              'html',
+              'text',
+              'xml',
+              'form',
+              'multipart',
+              'application/json',
+              'image/*',
+              '*/*',
+              'text/',
+              '/json',
+              'application/problem+json',
+            ),
+          ),
+          textArgument,
+        ),
+        fc.oneof(
+          fc.constant(undefined),
+          fc.record(
+            { charset: fc.oneof(fc.constantFrom('utf-8', 'UTF-8', ''), fc.anything({ maxDepth: 0 })) },
+            { requiredKeys: [] },
+          ),
+          fc.anything({ maxDepth: 1 }),
+        ),
       ),
     ),
     withRegExp: (re) => [re],
   },
   toHaveCookie: {
     mode: 'sync',
-    args: either(fc.oneof(fc.tuple(fc.constantFrom('session', 'a', '', 'Session')), fc.tuple(fc.oneof(fc.constantFrom('session', 'a'), fc.string()), cookieExpectation))),
+    args: either(
+      fc.oneof(
+        fc.tuple(fc.constantFrom('session', 'a', '', 'Session')),
+        fc.tuple(fc.oneof(fc.constantFrom('session', 'a'), fc.string()), cookieExpectation),
+      ),
+    ),
     withRegExp: (re) => ['session', { value: re }],
   },
-  toHaveJsonBody: { mode: 'async', args: either(fc.oneof(fc.constant([]), fc.tuple(jsonValue), fc.tuple(asymmetric), fc.tuple(fc.anything({ maxDepth: 2, withBigInt: true })))) },
-  toMatchJsonBody: { mode: 'async', args: either(fc.tuple(fc.oneof(fc.object({ maxDepth: 2 }), fc.array(jsonValue, { maxLength: 3 }), asymmetric))) },
+  toHaveJsonBody: {
+    mode: 'async',
+    args: either(
+      fc.oneof(
+        fc.constant([]),
+        fc.tuple(jsonValue),
+        fc.tuple(asymmetric),
+        fc.tuple(fc.anything({ maxDepth: 2, withBigInt: true })),
+      ),
+    ),
+  },
+  toMatchJsonBody: {
+    mode: 'async',
+    args: either(fc.tuple(fc.oneof(fc.object({ maxDepth: 2 }), fc.array(jsonValue, { maxLength: 3 }), asymmetric))),
+  },
   toHaveTextBody: { mode: 'async', args: either(fc.tuple(textArgument)), withRegExp: (re) => [re] },
   toMatchSchema: { mode: 'async', args: either(fc.tuple(schema)) },
   toBeProblemDetails: {
@@ -121,7 +235,21 @@ const TABLE: Record<string, Entry> = {
     args: either(
       fc.oneof(
         fc.constant([]),
-        fc.tuple(fc.record({ type: fc.oneof(fc.constantFrom('about:blank', 'https://example.test/probs/x', ''), fc.anything({ maxDepth: 0 })), title: fc.oneof(fc.string(), asymmetric), status: fc.oneof(status, fc.anything({ maxDepth: 0 })), detail: fc.string(), instance: fc.string() }, { requiredKeys: [] })),
+        fc.tuple(
+          fc.record(
+            {
+              type: fc.oneof(
+                fc.constantFrom('about:blank', 'https://example.test/probs/x', ''),
+                fc.anything({ maxDepth: 0 }),
+              ),
+              title: fc.oneof(fc.string(), asymmetric),
+              status: fc.oneof(status, fc.anything({ maxDepth: 0 })),
+              detail: fc.string(),
+              instance: fc.string(),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
       ),
     ),
   },
@@ -172,8 +300,14 @@ function safeStringify(value: unknown): string {
 
 describe('every matcher, fuzzed', () => {
   it('has a fuzz entry for every exported matcher, and none for a matcher that does not exist', () => {
-    expect(names.filter((n) => !(n in TABLE)), 'matchers without a fuzz entry').toEqual([]);
-    expect(Object.keys(TABLE).filter((n) => !names.includes(n)), 'fuzz entries without a matcher').toEqual([]);
+    expect(
+      names.filter((n) => !(n in TABLE)),
+      'matchers without a fuzz entry',
+    ).toEqual([]);
+    expect(
+      Object.keys(TABLE).filter((n) => !names.includes(n)),
+      'fuzz entries without a matcher',
+    ).toEqual([]);
   });
 
   it.each(names.filter((n) => n in TABLE))(

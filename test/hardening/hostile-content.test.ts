@@ -27,7 +27,15 @@ const INJECTED = [CLEAR_SCREEN, CURSOR_UP, CONCEAL, RECOLOUR, HYPERLINK, BIDI, C
 const HOSTILE = `start ${INJECTED.join(' ')} carriage\rreturn backspace\b end`;
 
 /** How each injected sequence reads once escaped: the terminal sees text, not a command. */
-const ESCAPED = ['\\x1b[2J', '\\x1b[1A', '\\x1b[8m', '\\x1b[38;5;196m', '\\x1b]8;;https://evil.test/\\x07click here\\x1b]8;;\\x07', '\\u202egnp.exe', '\\x9b31m'];
+const ESCAPED = [
+  '\\x1b[2J',
+  '\\x1b[1A',
+  '\\x1b[8m',
+  '\\x1b[38;5;196m',
+  '\\x1b]8;;https://evil.test/\\x07click here\\x1b]8;;\\x07',
+  '\\u202egnp.exe',
+  '\\x9b31m',
+];
 
 function routes(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -37,10 +45,14 @@ function routes(req: IncomingMessage, res: ServerResponse): void {
       return;
     case '/json':
       // JSON escapes (\u001b) in the source become raw control characters once parsed.
-      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ title: HOSTILE, [`key ${CLEAR_SCREEN}`]: 1, list: [HOSTILE] }));
+      res
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ title: HOSTILE, [`key ${CLEAR_SCREEN}`]: 1, list: [HOSTILE] }));
       return;
     case '/problem':
-      res.writeHead(400, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: `https://x.test/${CLEAR_SCREEN}`, title: HOSTILE, status: 400, detail: HOSTILE }));
+      res
+        .writeHead(400, { 'content-type': 'application/problem+json' })
+        .end(JSON.stringify({ type: `https://x.test/${CLEAR_SCREEN}`, title: HOSTILE, status: 400, detail: HOSTILE }));
       return;
     case '/emoji': {
       // An odd number of ASCII characters first, so the cut at 1024 UTF-16 units falls inside a surrogate pair.
@@ -48,7 +60,13 @@ function routes(req: IncomingMessage, res: ServerResponse): void {
       return;
     }
     case '/long-header':
-      res.writeHead(500, { 'content-type': 'text/plain', 'x-long': 'v'.repeat(100_000), location: `/next?${'q'.repeat(50_000)}` }).end('x');
+      res
+        .writeHead(500, {
+          'content-type': 'text/plain',
+          'x-long': 'v'.repeat(100_000),
+          location: `/next?${'q'.repeat(50_000)}`,
+        })
+        .end('x');
       return;
     case '/png': {
       const png = Buffer.alloc(200_000, 0);
@@ -58,13 +76,17 @@ function routes(req: IncomingMessage, res: ServerResponse): void {
       return;
     }
     case '/octets':
-      res.writeHead(500, { 'content-type': 'application/octet-stream' }).end(Buffer.from([0x1b, 0x5b, 0x32, 0x4a, 0xff, 0xfe, 0x00, 0x9b, 0x00, 0x01]));
+      res
+        .writeHead(500, { 'content-type': 'application/octet-stream' })
+        .end(Buffer.from([0x1b, 0x5b, 0x32, 0x4a, 0xff, 0xfe, 0x00, 0x9b, 0x00, 0x01]));
       return;
     case '/deep':
       res.writeHead(500, { 'content-type': 'application/json' }).end(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
       return;
     case '/deep-object':
-      res.writeHead(500, { 'content-type': 'application/json' }).end(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`);
+      res
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`);
       return;
     case '/huge-json': {
       const items = Array.from({ length: 60_000 }, (_, i) => ({ id: i, name: `item ${i}`, tags: ['a', 'b'] }));
@@ -91,7 +113,10 @@ function rawRoutes(): TcpServer {
           Buffer.from([0x9b]),
           Buffer.from(`31m\r\nX-Evil: `),
           Buffer.from([0x9b, 0x32, 0x4a, 0xe2, 0x80, 0xae]),
-          Buffer.from(`\r\nLocation: /x\u009b2J\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`, 'latin1'),
+          Buffer.from(
+            `\r\nLocation: /x\u009b2J\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+            'latin1',
+          ),
           body,
         ]),
       );
@@ -147,7 +172,10 @@ const CLIENTS: Array<{ name: string; get(url: string): Promise<unknown> }> = [
         }).on('error', reject);
       }),
   },
-  { name: 'supertest', get: async (url) => await supertest(new URL(url).origin).get(new URL(url).pathname).redirects(0) },
+  {
+    name: 'supertest',
+    get: async (url) => await supertest(new URL(url).origin).get(new URL(url).pathname).redirects(0),
+  },
   { name: 'axios', get: (url) => axios.get(url, { validateStatus: () => true, maxRedirects: 0 }) },
   { name: 'got', get: (url) => got(url, { throwHttpErrors: false, followRedirect: false, retry: { limit: 0 } }) },
 ];
@@ -188,10 +216,7 @@ async function messagesOf(name: string, get: () => Promise<unknown>): Promise<st
 }
 
 // ---- what a message may contain ---------------------------------------------------------------------------
-
-// eslint-disable-next-line no-control-regex
 const ESC_NOT_COLOUR = /\u001b(?!\[\d+(?:;\d+)*m)/;
-// eslint-disable-next-line no-control-regex
 const OTHER_CONTROLS = /[\u0000-\u0008\u000B-\u001A\u001C-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -210,20 +235,28 @@ describe('hostile content never reaches the terminal raw', () => {
   });
 
   describe.each(CLIENTS)('$name', (client) => {
-    it.each(['/text', '/json', '/problem', 'raw'])('every matcher failing on %s: escaped, and shown escaped where shown', async (path) => {
-      for (const name of Object.keys(matchers)) {
-        for (const message of await messagesOf(name, () => client.get(path === 'raw' ? `${rawUrl}/` : `${server.url}${path}`))) {
-          expectSafe(message);
-          // A body or header excerpt shows what the server sent, as text.
-          if (message.includes('start \\x1b') || message.includes('start \\u001b')) {
-            for (const [i, seq] of ESCAPED.entries()) {
-              const json = seq.replace(/\\x([0-9a-f]{2})/g, '\\u00$1');
-              expect(message.includes(seq) || message.includes(json), `${name}: ${JSON.stringify(INJECTED[i])} shown escaped`).toBe(true);
+    it.each(['/text', '/json', '/problem', 'raw'])(
+      'every matcher failing on %s: escaped, and shown escaped where shown',
+      async (path) => {
+        for (const name of Object.keys(matchers)) {
+          for (const message of await messagesOf(name, () =>
+            client.get(path === 'raw' ? `${rawUrl}/` : `${server.url}${path}`),
+          )) {
+            expectSafe(message);
+            // A body or header excerpt shows what the server sent, as text.
+            if (message.includes('start \\x1b') || message.includes('start \\u001b')) {
+              for (const [i, seq] of ESCAPED.entries()) {
+                const json = seq.replace(/\\x([0-9a-f]{2})/g, '\\u00$1');
+                expect(
+                  message.includes(seq) || message.includes(json),
+                  `${name}: ${JSON.stringify(INJECTED[i])} shown escaped`,
+                ).toBe(true);
+              }
             }
           }
         }
-      }
-    });
+      },
+    );
   });
 
   it('a header value or Location with U+009B (a one-byte CSI) is shown escaped', async () => {
@@ -236,7 +269,11 @@ describe('hostile content never reaches the terminal raw', () => {
   });
 
   it('a Location header with control characters, from a client that is not supported (a plain object)', async () => {
-    const res = { status: 302, headers: { location: `/login${CLEAR_SCREEN}\n${BIDI}` }, url: `http://x.test/${HYPERLINK}` };
+    const res = {
+      status: 302,
+      headers: { location: `/login${CLEAR_SCREEN}\n${BIDI}` },
+      url: `http://x.test/${HYPERLINK}`,
+    };
     const outcome = (await outcomeOf('toBeRedirectWithLocation', res, ['/elsewhere'], false)) as { message: string };
     expectSafe(outcome.message);
     expect(outcome.message).toContain('Received location: /login\\x1b[2J\\n\\u202egnp.exe');
@@ -244,15 +281,20 @@ describe('hostile content never reaches the terminal raw', () => {
 });
 
 describe('cuts and summaries', () => {
-  it.each(CLIENTS)('a body excerpt is cut at a character boundary, never inside a surrogate pair ($name)', async (client) => {
-    for (const name of ['toHaveStatus', 'toHaveTextBody']) {
-      const res = await client.get(`${server.url}/emoji`);
-      const outcome = (await outcomeOf(name, res, FAILING[name]!, false)) as { kind: string; message: string };
-      if (!/Body \(/.test(outcome.message)) continue;
-      expectSafe(outcome.message);
-      expect(outcome.message).toMatch(/a(😀)+\n {2}… \(cut at 1,024 characters; the body is [\d,.]+ (KB|characters)\)/);
-    }
-  });
+  it.each(CLIENTS)(
+    'a body excerpt is cut at a character boundary, never inside a surrogate pair ($name)',
+    async (client) => {
+      for (const name of ['toHaveStatus', 'toHaveTextBody']) {
+        const res = await client.get(`${server.url}/emoji`);
+        const outcome = (await outcomeOf(name, res, FAILING[name]!, false)) as { kind: string; message: string };
+        if (!/Body \(/.test(outcome.message)) continue;
+        expectSafe(outcome.message);
+        expect(outcome.message).toMatch(
+          /a(😀)+\n {2}… \(cut at 1,024 characters; the body is [\d,.]+ (KB|characters)\)/,
+        );
+      }
+    },
+  );
 
   it('a 100,000-character header value and a 50,000-character Location are cut', async () => {
     // fetch and Node refuse headers over 16 KB by default; a client configured for them gets them.
@@ -289,15 +331,19 @@ describe('cuts and summaries', () => {
     }
   });
 
-  it.each(CLIENTS)('100,000 levels of nesting and a 2 MB JSON body are excerpted without blowing the stack ($name)', async (client) => {
-    for (const path of ['/deep', '/deep-object', '/huge-json']) {
-      for (const name of Object.keys(matchers)) {
-        for (const message of await messagesOf(name, () => client.get(`${server.url}${path}`))) {
-          expectSafe(message);
-          // Bounded: the excerpt, a diff cut to size, the evidence.
-          expect(message.length, `${name} on ${path}`).toBeLessThan(20_000);
+  it.each(CLIENTS)(
+    '100,000 levels of nesting and a 2 MB JSON body are excerpted without blowing the stack ($name)',
+    async (client) => {
+      for (const path of ['/deep', '/deep-object', '/huge-json']) {
+        for (const name of Object.keys(matchers)) {
+          for (const message of await messagesOf(name, () => client.get(`${server.url}${path}`))) {
+            expectSafe(message);
+            // Bounded: the excerpt, a diff cut to size, the evidence.
+            expect(message.length, `${name} on ${path}`).toBeLessThan(20_000);
+          }
         }
       }
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });

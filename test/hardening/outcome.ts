@@ -20,7 +20,13 @@ export const HANG_MS = 5_000;
  * Calls `expect(received)[.not].<name>(...args)` through vitest's real expect and classifies the result.
  * Async calls race a timer, so a hang is an outcome instead of a stuck test.
  */
-export async function outcomeOf(name: string, received: unknown, args: readonly unknown[], not: boolean, mode?: 'sync' | 'async'): Promise<Outcome> {
+export async function outcomeOf(
+  name: string,
+  received: unknown,
+  args: readonly unknown[],
+  not: boolean,
+  mode?: 'sync' | 'async',
+): Promise<Outcome> {
   let timer: NodeJS.Timeout | undefined;
   try {
     const assertion = not ? expect(received).not : expect(received);
@@ -28,7 +34,12 @@ export async function outcomeOf(name: string, received: unknown, args: readonly 
     if (typeof fn !== 'function') return { kind: 'crash', error: new Error(`${name} is not registered on expect`) };
     const result: unknown = Reflect.apply(fn, assertion, args);
     if (mode !== undefined && isThenable(result) !== (mode === 'async')) {
-      return { kind: 'crash', error: new Error(`${name} is declared ${mode} but returned ${isThenable(result) ? 'a promise' : 'synchronously'}`) };
+      return {
+        kind: 'crash',
+        error: new Error(
+          `${name} is declared ${mode} but returned ${isThenable(result) ? 'a promise' : 'synchronously'}`,
+        ),
+      };
     }
     if (isThenable(result)) {
       const hang = new Promise<never>((_, reject) => {
@@ -52,12 +63,16 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 function classify(name: string, error: unknown): Outcome {
   if (error instanceof HttpMatcherUsageError) {
-    return error.message.startsWith(`${name}: `) && error.matcherName === name ? { kind: 'usage', message: error.message } : { kind: 'crash', error };
+    return error.message.startsWith(`${name}: `) && error.matcherName === name
+      ? { kind: 'usage', message: error.message }
+      : { kind: 'crash', error };
   }
   if (error instanceof ArgumentTrap) return { kind: 'argument-error' };
   // vitest's failed custom assertion: a plain Error subclass it does not export.
   if (error instanceof Error && error.constructor.name === 'JestExtendError') {
-    return typeof error.message === 'string' && error.message.trim() !== '' ? { kind: 'fail', message: error.message } : { kind: 'crash', error };
+    return typeof error.message === 'string' && error.message.trim() !== ''
+      ? { kind: 'fail', message: error.message }
+      : { kind: 'crash', error };
   }
   return { kind: 'crash', error };
 }
@@ -78,9 +93,7 @@ export function describe(error: unknown): string {
 
 // The runner's own colours are SGR sequences (ESC [ digits m); anything else a terminal would act on
 // must have been escaped before it reached the message.
-// eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[\d;]*m/g;
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 /** The first character a terminal would act on, outside the runner's colours, or undefined. */

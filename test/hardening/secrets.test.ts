@@ -81,8 +81,20 @@ const LOCATION_PASSWORD = 'locpassword-s3cret-i35';
 const TENANT = 'tenant-s3cret-j36';
 
 const SECRETS = [
-  BEARER, BASIC, BASIC_PASSWORD, PROXY, REQUEST_COOKIE, REQUEST_API_KEY, REQUEST_AUTH_TOKEN, SET_COOKIE_SESSION, SET_COOKIE_CSRF,
-  LOCATION_TOKEN, LOCATION_PASSWORD, ...Object.values(RESPONSE_SECRET_HEADERS), ...Object.values(QUERY_SECRETS), ...Object.values(BODY_SECRETS),
+  BEARER,
+  BASIC,
+  BASIC_PASSWORD,
+  PROXY,
+  REQUEST_COOKIE,
+  REQUEST_API_KEY,
+  REQUEST_AUTH_TOKEN,
+  SET_COOKIE_SESSION,
+  SET_COOKIE_CSRF,
+  LOCATION_TOKEN,
+  LOCATION_PASSWORD,
+  ...Object.values(RESPONSE_SECRET_HEADERS),
+  ...Object.values(QUERY_SECRETS),
+  ...Object.values(BODY_SECRETS),
 ];
 
 /** The secrets found in a message (the test fails listing them). */
@@ -128,15 +140,25 @@ function secretRoutes(req: IncomingMessage, res: ServerResponse): void {
   ];
   if (status >= 300 && status < 400) {
     const port = (req.socket.localPort ?? 0).toString();
-    headers.push(['location', `http://bob:${LOCATION_PASSWORD}@127.0.0.1:${port}/next?token=${LOCATION_TOKEN}&state=ok`]);
+    headers.push([
+      'location',
+      `http://bob:${LOCATION_PASSWORD}@127.0.0.1:${port}/next?token=${LOCATION_TOKEN}&state=ok`,
+    ]);
   }
   const body = {
     // The echo first: a message excerpt shows the start of a body.
-    echo: { authorization, 'proxy-authorization': req.headers['proxy-authorization'], cookie: req.headers.cookie, 'x-api-key': req.headers['x-api-key'] },
+    echo: {
+      authorization,
+      'proxy-authorization': req.headers['proxy-authorization'],
+      cookie: req.headers.cookie,
+      'x-api-key': req.headers['x-api-key'],
+    },
     message: `invalid credentials: ${authorization}`,
     // The raw credentials under names that say nothing: only the sweep of known secret values finds these.
     seen: authorization.replace(/^\S+\s+/, ''),
-    detail: authorization.startsWith('Basic ') ? `wrong password ${Buffer.from(authorization.slice(6), 'base64').toString().split(':')[1] ?? ''} for alice` : 'no password',
+    detail: authorization.startsWith('Basic ')
+      ? `wrong password ${Buffer.from(authorization.slice(6), 'base64').toString().split(':')[1] ?? ''} for alice`
+      : 'no password',
     ...(problem ? { type: 'https://example.test/probs/expired', title: 'Token expired', status } : {}),
     code: 'E_TOKEN_EXPIRED',
     'x-tenant': TENANT,
@@ -171,7 +193,10 @@ const CLIENTS: Client[] = [
   {
     name: 'fetch',
     async get(path, scheme) {
-      const res = await fetch(`${server.url}${path}`, { redirect: 'manual', headers: { ...REQUEST_HEADERS, authorization: authorizationFor(scheme) } });
+      const res = await fetch(`${server.url}${path}`, {
+        redirect: 'manual',
+        headers: { ...REQUEST_HEADERS, authorization: authorizationFor(scheme) },
+      });
       cleanups.push(() => res.body?.cancel());
       return res;
     },
@@ -179,7 +204,9 @@ const CLIENTS: Client[] = [
   {
     name: 'undici.request',
     async get(path, scheme) {
-      const res = await undiciRequest(`${server.url}${path}`, { headers: { ...REQUEST_HEADERS, authorization: authorizationFor(scheme) } });
+      const res = await undiciRequest(`${server.url}${path}`, {
+        headers: { ...REQUEST_HEADERS, authorization: authorizationFor(scheme) },
+      });
       cleanups.push(() => res.body.dump());
       return res;
     },
@@ -188,10 +215,14 @@ const CLIENTS: Client[] = [
     name: 'http.get',
     get: (path, scheme) =>
       new Promise<IncomingMessage>((resolve, reject) => {
-        httpGet(`${server.url}${path}`, { headers: { ...REQUEST_HEADERS, authorization: authorizationFor(scheme) } }, (res) => {
-          cleanups.push(() => res.resume());
-          resolve(res);
-        }).on('error', reject);
+        httpGet(
+          `${server.url}${path}`,
+          { headers: { ...REQUEST_HEADERS, authorization: authorizationFor(scheme) } },
+          (res) => {
+            cleanups.push(() => res.resume());
+            resolve(res);
+          },
+        ).on('error', reject);
       }),
   },
   {
@@ -205,17 +236,27 @@ const CLIENTS: Client[] = [
   {
     name: 'axios',
     get: (path, scheme) =>
-      axios.get(`${server.url}${path}`, { headers: { ...REQUEST_HEADERS, Authorization: authorizationFor(scheme) }, validateStatus: () => true, maxRedirects: 0 }),
+      axios.get(`${server.url}${path}`, {
+        headers: { ...REQUEST_HEADERS, Authorization: authorizationFor(scheme) },
+        validateStatus: () => true,
+        maxRedirects: 0,
+      }),
   },
   {
     name: 'AxiosError',
     get: (path, scheme) =>
-      axios.get(`${server.url}${path}`, { headers: { ...REQUEST_HEADERS, Authorization: authorizationFor(scheme) }, validateStatus: () => false, maxRedirects: 0 }).then(
-        () => {
-          throw new Error('axios was expected to reject');
-        },
-        (error: unknown) => error,
-      ),
+      axios
+        .get(`${server.url}${path}`, {
+          headers: { ...REQUEST_HEADERS, Authorization: authorizationFor(scheme) },
+          validateStatus: () => false,
+          maxRedirects: 0,
+        })
+        .then(
+          () => {
+            throw new Error('axios was expected to reject');
+          },
+          (error: unknown) => error,
+        ),
   },
   {
     name: 'got',
@@ -238,8 +279,16 @@ interface FailingCall {
   args: unknown[];
 }
 
-const on = (status: number, not: boolean, ...args: unknown[]): FailingCall => ({ path: `/secrets/${status}${QUERY}`, not, args });
-const onProblem = (status: number, not: boolean, ...args: unknown[]): FailingCall => ({ path: `/secrets/${status}/problem${QUERY}`, not, args });
+const on = (status: number, not: boolean, ...args: unknown[]): FailingCall => ({
+  path: `/secrets/${status}${QUERY}`,
+  not,
+  args,
+});
+const onProblem = (status: number, not: boolean, ...args: unknown[]): FailingCall => ({
+  path: `/secrets/${status}/problem${QUERY}`,
+  not,
+  args,
+});
 
 /**
  * For every matcher, calls that fail on a secret-laden response, with .not where .not can fail.
@@ -262,7 +311,12 @@ const FAILING: Record<string, FailingCall[]> = {
     on(401, false, 'x-missing'),
   ],
   toHaveContentType: [on(401, false, 'html'), on(401, true, 'json')],
-  toHaveCookie: [on(401, false, 'session', { value: 'wrong' }), on(401, true, 'session'), on(401, false, 'csrf', { httpOnly: true }), on(401, false, 'missing')],
+  toHaveCookie: [
+    on(401, false, 'session', { value: 'wrong' }),
+    on(401, true, 'session'),
+    on(401, false, 'csrf', { httpOnly: true }),
+    on(401, false, 'missing'),
+  ],
   toHaveJsonBody: [on(401, false, { error: 'other' }), on(401, true)],
   toMatchJsonBody: [on(401, false, { missing: true }), on(401, true, { code: 'E_TOKEN_EXPIRED' })],
   toHaveTextBody: [on(401, false, 'nope'), on(401, true, /EXPIRED/)],
@@ -274,11 +328,18 @@ const names = Object.keys(matchers);
 
 describe('secrets never reach a failure message', () => {
   it('has failing calls for every exported matcher', () => {
-    expect(names.filter((n) => !(n in FAILING)), 'matchers without failing calls').toEqual([]);
+    expect(
+      names.filter((n) => !(n in FAILING)),
+      'matchers without failing calls',
+    ).toEqual([]);
   });
 
   const cases = names.flatMap((name) =>
-    (FAILING[name] ?? []).map((call) => ({ label: `${call.not ? '.not.' : ''}${name}(${call.args.map((a) => (a instanceof z.ZodType ? 'schema' : JSON.stringify(a) ?? String(a))).join(', ')}) on ${call.path.replace(/\?.*/, '')}`, name, call })),
+    (FAILING[name] ?? []).map((call) => ({
+      label: `${call.not ? '.not.' : ''}${name}(${call.args.map((a) => (a instanceof z.ZodType ? 'schema' : (JSON.stringify(a) ?? String(a)))).join(', ')}) on ${call.path.replace(/\?.*/, '')}`,
+      name,
+      call,
+    })),
   );
 
   describe.each(CLIENTS)('$name', (client) => {
@@ -286,7 +347,10 @@ describe('secrets never reach a failure message', () => {
       for (const scheme of ['Bearer', 'Basic'] as const) {
         const res = await client.get(call.path, scheme);
         const outcome = await outcomeOf(name, res, call.args, call.not);
-        if (outcome.kind !== 'fail') throw new Error(`expected ${name} to fail with a message, got ${outcome.kind}: ${'message' in outcome ? outcome.message : ''}`);
+        if (outcome.kind !== 'fail')
+          throw new Error(
+            `expected ${name} to fail with a message, got ${outcome.kind}: ${'message' in outcome ? outcome.message : ''}`,
+          );
         expect(leaked(outcome.message), outcome.message).toEqual([]);
         expectNamesShown(outcome.message, scheme);
       }
@@ -310,7 +374,8 @@ function expectNamesShown(message: string, scheme: Scheme): void {
     // `code` holds error codes in error bodies, so it stays visible (see SECURITY.md).
     expect(text).toContain('"code": "E_TOKEN_EXPIRED"');
   }
-  for (const line of text.split('\n').filter((l) => /^\s*set-cookie: /.test(l))) expect(line).toMatch(/set-cookie: (session|csrf)=\[redacted\]; /);
+  for (const line of text.split('\n').filter((l) => /^\s*set-cookie: /.test(l)))
+    expect(line).toMatch(/set-cookie: (session|csrf)=\[redacted\]; /);
   for (const name of Object.keys(RESPONSE_SECRET_HEADERS)) {
     if (text.includes(`header: ${name}:`)) expect(text).toContain(`header: ${name}: [redacted]`);
   }
@@ -320,9 +385,13 @@ function expectNamesShown(message: string, scheme: Scheme): void {
 describe('each place a secret appears, shown by name', () => {
   it('Authorization shows its scheme, Set-Cookie and Cookie their cookie names', async () => {
     const res = await CLIENTS[0]!.get(`/secrets/401${QUERY}`, 'Bearer');
-    expect(failureOf(() => expect(res).toHaveHeader('authorization', 'Bearer other'))).toContain('Received header: authorization: Bearer [redacted]');
+    expect(failureOf(() => expect(res).toHaveHeader('authorization', 'Bearer other'))).toContain(
+      'Received header: authorization: Bearer [redacted]',
+    );
     const basic = await CLIENTS[0]!.get(`/secrets/401${QUERY}`, 'Basic');
-    expect(failureOf(() => expect(basic).toHaveHeader('authorization', 'Basic other'))).toContain('Received header: authorization: Basic [redacted]');
+    expect(failureOf(() => expect(basic).toHaveHeader('authorization', 'Basic other'))).toContain(
+      'Received header: authorization: Basic [redacted]',
+    );
     const cookies = failureOf(() => expect(res).not.toHaveHeader('set-cookie'));
     expect(cookies).toContain('session=[redacted]; HttpOnly; Path=/');
     expect(cookies).toContain('csrf=[redacted]; Path=/');
@@ -339,12 +408,19 @@ describe('each place a secret appears, shown by name', () => {
   it('userinfo in a URL: the request URL, the final URL and a Location header', async () => {
     const port = new URL(server.url).port;
     // got keeps the URL it was given, credentials included.
-    const viaGot = await got(`http://bob:${LOCATION_PASSWORD}@127.0.0.1:${port}/secrets/302${QUERY}`, { throwHttpErrors: false, followRedirect: false, retry: { limit: 0 } });
+    const viaGot = await got(`http://bob:${LOCATION_PASSWORD}@127.0.0.1:${port}/secrets/302${QUERY}`, {
+      throwHttpErrors: false,
+      followRedirect: false,
+      retry: { limit: 0 },
+    });
     const gotMessage = failureOf(() => expect(viaGot).toHaveStatus(200));
     expect(gotMessage).toContain('Request: GET http://[redacted]@127.0.0.1:PORT/secrets/302?token=[redacted]');
     expect(leaked(gotMessage)).toEqual([]);
     // A client that is not supported, described by hand.
-    const plain = { status: 401, url: `https://alice:${BASIC_PASSWORD}@api.example.test/v1/me?access_token=${QUERY_SECRETS.access_token ?? ''}` };
+    const plain = {
+      status: 401,
+      url: `https://alice:${BASIC_PASSWORD}@api.example.test/v1/me?access_token=${QUERY_SECRETS.access_token ?? ''}`,
+    };
     const plainMessage = failureOf(() => expect(plain).toHaveStatus(200));
     expect(plainMessage).toContain('https://[redacted]@api.example.test/v1/me?access_token=[redacted]');
     expect(leaked(plainMessage)).toEqual([]);
@@ -369,7 +445,8 @@ describe('a secret the excerpt cut would halve', () => {
     for (let pad = 960; pad <= 1030; pad += 3) {
       const res = await client.get(`/cut?pad=${pad}${kind === 'json' ? '&json' : ''}`, 'Bearer');
       const message = failureOf(() => expect(res).toHaveStatus(200));
-      for (let start = 0; start + 8 <= BEARER.length; start++) expect(message, `pad ${pad}`).not.toContain(BEARER.slice(start, start + 8));
+      for (let start = 0; start + 8 <= BEARER.length; start++)
+        expect(message, `pad ${pad}`).not.toContain(BEARER.slice(start, start + 8));
     }
   });
 });

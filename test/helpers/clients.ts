@@ -26,8 +26,14 @@ export function realClients(base: () => string, options: { axios?: AxiosRequestC
       },
     },
     { name: 'supertest', get: async (path) => await supertest(base()).get(path) },
-    { name: 'axios', get: (path) => axios.get(`${base()}${path}`, { validateStatus: () => true, maxRedirects: 0, ...options.axios }) },
-    { name: 'got', get: (path) => got(`${base()}${path}`, { throwHttpErrors: false, followRedirect: false, retry: { limit: 0 } }) },
+    {
+      name: 'axios',
+      get: (path) => axios.get(`${base()}${path}`, { validateStatus: () => true, maxRedirects: 0, ...options.axios }),
+    },
+    {
+      name: 'got',
+      get: (path) => got(`${base()}${path}`, { throwHttpErrors: false, followRedirect: false, retry: { limit: 0 } }),
+    },
     {
       name: 'undici.request',
       async get(path) {

@@ -45,6 +45,9 @@ export function statusRoutes(req: IncomingMessage, res: ServerResponse): void {
   const body = url.searchParams.get('body') ?? (code === 204 || code === 304 ? '' : JSON.stringify({ status: code }));
   const type = url.searchParams.get('type') ?? (url.searchParams.has('body') ? 'text/plain' : 'application/json');
   if (body !== '') headers['content-type'] ??= [type];
-  res.writeHead(code, Object.entries(headers).flatMap(([k, vs]) => vs.flatMap((v) => [k, v])));
+  res.writeHead(
+    code,
+    Object.entries(headers).flatMap(([k, vs]) => vs.flatMap((v) => [k, v])),
+  );
   res.end(code === 204 || code === 304 ? undefined : body);
 }

@@ -49,7 +49,9 @@ describe('toBeInformational', () => {
   });
 
   it('throws a usage error for an argument or a value that is not a response', () => {
-    expect(() => expect(100).toBeInformational(...([100] as unknown as []))).toThrow(/toBeInformational: takes no arguments, got 100\. To check an exact code, use toHaveStatus\(100\)\./);
+    expect(() => expect(100).toBeInformational(...([100] as unknown as []))).toThrow(
+      /toBeInformational: takes no arguments, got 100\. To check an exact code, use toHaveStatus\(100\)\./,
+    );
     expect(() => expect(null).not.toBeInformational()).toThrow(HttpMatcherUsageError);
   });
 });

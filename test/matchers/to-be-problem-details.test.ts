@@ -24,15 +24,35 @@ const PROBLEM = { 'Content-Type': 'application/problem+json' };
 const API = 'https://api.example.test';
 const mock = setupServer(
   http.post(`${API}/purchases`, () => HttpResponse.json(OUT_OF_CREDIT, { status: 422, headers: PROBLEM })),
-  http.get(`${API}/blank`, () => HttpResponse.json({ title: 'Not Found', status: 404 }, { status: 404, headers: { 'Content-Type': 'application/problem+json; charset=utf-8' } })),
+  http.get(`${API}/blank`, () =>
+    HttpResponse.json(
+      { title: 'Not Found', status: 404 },
+      { status: 404, headers: { 'Content-Type': 'application/problem+json; charset=utf-8' } },
+    ),
+  ),
   // The usual mistakes: plain JSON, status as a string and not the response's, a type with spaces.
-  http.post(`${API}/orders`, () => HttpResponse.json({ type: 'validation error', title: 'Invalid order', status: '400', detail: { qty: 'must be positive' } }, { status: 422 })),
+  http.post(`${API}/orders`, () =>
+    HttpResponse.json(
+      { type: 'validation error', title: 'Invalid order', status: '400', detail: { qty: 'must be positive' } },
+      { status: 422 },
+    ),
+  ),
   http.get(`${API}/list`, () => HttpResponse.json([{ title: 'x' }], { status: 400, headers: PROBLEM })),
-  http.get(`${API}/gateway`, () => new HttpResponse('<html><title>504 Gateway Time-out</title></html>', { status: 504, headers: { 'Content-Type': 'text/html' } })),
+  http.get(
+    `${API}/gateway`,
+    () =>
+      new HttpResponse('<html><title>504 Gateway Time-out</title></html>', {
+        status: 504,
+        headers: { 'Content-Type': 'text/html' },
+      }),
+  ),
 );
 
 function routes(req: IncomingMessage, res: ServerResponse): void {
-  if (req.url === '/problem') res.writeHead(403, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403 }));
+  if (req.url === '/problem')
+    res
+      .writeHead(403, { 'content-type': 'application/problem+json' })
+      .end(JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403 }));
   else statusRoutes(req, res);
 }
 
@@ -40,7 +60,9 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startServer(routes);
   // Mocked API calls must hit a handler; requests to the local server go through.
-  mock.listen({ onUnhandledRequest: (req, print) => (new URL(req.url).hostname === '127.0.0.1' ? undefined : print.error()) });
+  mock.listen({
+    onUnhandledRequest: (req, print) => (new URL(req.url).hostname === '127.0.0.1' ? undefined : print.error()),
+  });
 });
 afterAll(async () => {
   mock.close();
@@ -51,7 +73,10 @@ describe('toBeProblemDetails', () => {
   it('passes on an RFC 9457 problem from an msw handler, with or without expected members', async () => {
     const res = await fetch(`${API}/purchases`, { method: 'POST' });
     await expect(res).toBeProblemDetails();
-    await expect(res).toBeProblemDetails({ type: 'https://example.com/probs/out-of-credit', title: expect.any(String) });
+    await expect(res).toBeProblemDetails({
+      type: 'https://example.com/probs/out-of-credit',
+      title: expect.any(String),
+    });
     await expect(res).toBeProblemDetails({ balance: 30, status: 422 });
     await expect(res).not.toBeProblemDetails({ type: 'https://example.com/probs/other' });
     await expect(res.json()).resolves.toEqual(OUT_OF_CREDIT);
@@ -70,7 +95,9 @@ describe('toBeProblemDetails', () => {
   });
 
   it('names every member that breaks the format, with the RFC section', async () => {
-    const message = await asyncFailureOf(async () => expect(await fetch(`${API}/orders`, { method: 'POST' })).toBeProblemDetails());
+    const message = await asyncFailureOf(async () =>
+      expect(await fetch(`${API}/orders`, { method: 'POST' })).toBeProblemDetails(),
+    );
     expect(message).toMatchInlineSnapshot(`
       "expect(response).toBeProblemDetails()
 
@@ -104,23 +131,35 @@ describe('toBeProblemDetails', () => {
   });
 
   it('says when "status" differs from the response status', async () => {
-    const res = await fetch(`${server.url}/status/409?type=application/problem%2Bjson&body=${encodeURIComponent('{"title":"Conflict","status":400}')}`);
+    const res = await fetch(
+      `${server.url}/status/409?type=application/problem%2Bjson&body=${encodeURIComponent('{"title":"Conflict","status":400}')}`,
+    );
     const message = await asyncFailureOf(() => expect(res).toBeProblemDetails());
-    expect(message).toContain('  - "status" is 400 but the response status is 409; the RFC requires the same code in both (RFC 9457 §3.1.2).');
+    expect(message).toContain(
+      '  - "status" is 400 but the response status is 409; the RFC requires the same code in both (RFC 9457 §3.1.2).',
+    );
   });
 
   it('diffs the expected members against the problem', async () => {
     const res = await fetch(`${API}/purchases`, { method: 'POST' });
-    const message = await asyncFailureOf(() => expect(res).toBeProblemDetails({ type: 'https://example.com/probs/other', title: expect.any(String) }));
-    expect(message).toContain('Expected:        problem details (RFC 9457: application/problem+json) with the expected members');
+    const message = await asyncFailureOf(() =>
+      expect(res).toBeProblemDetails({ type: 'https://example.com/probs/other', title: expect.any(String) }),
+    );
+    expect(message).toContain(
+      'Expected:        problem details (RFC 9457: application/problem+json) with the expected members',
+    );
     expect(message).not.toContain('Not problem details');
-    expect(message).toContain('- Expected\n+ Received\n\n  {\n    "title": "You do not have enough credit.",\n-   "type": "https://example.com/probs/other",\n+   "type": "https://example.com/probs/out-of-credit",\n  }');
+    expect(message).toContain(
+      '- Expected\n+ Received\n\n  {\n    "title": "You do not have enough credit.",\n-   "type": "https://example.com/probs/other",\n+   "type": "https://example.com/probs/out-of-credit",\n  }',
+    );
   });
 
   it('says a body that is not an object, or not JSON, is not problem details', async () => {
     const list = await asyncFailureOf(async () => expect(await fetch(`${API}/list`)).toBeProblemDetails());
     expect(list).toContain('  - The body is an array, not a JSON object (RFC 9457 §3).');
-    const page = await asyncFailureOf(async () => expect(await fetch(`${API}/gateway`)).toBeProblemDetails({ status: 504 }));
+    const page = await asyncFailureOf(async () =>
+      expect(await fetch(`${API}/gateway`)).toBeProblemDetails({ status: 504 }),
+    );
     expect(page).toContain('Received status: 504 Gateway Timeout (5xx Server Error)');
     expect(page).toContain(
       'Not problem details:\n' +
@@ -132,8 +171,12 @@ describe('toBeProblemDetails', () => {
 
   it('under .not, passes on an ordinary JSON response and fails on a problem', async () => {
     await expect(await fetch(`${server.url}/status/200`)).not.toBeProblemDetails();
-    const message = await asyncFailureOf(async () => expect(await fetch(`${API}/purchases`, { method: 'POST' })).not.toBeProblemDetails());
-    expect(message).toContain('expect(response).not.toBeProblemDetails()\n\nExpected:        not problem details (RFC 9457: application/problem+json)\nReceived status: 422 Unprocessable Content (4xx Client Error)');
+    const message = await asyncFailureOf(async () =>
+      expect(await fetch(`${API}/purchases`, { method: 'POST' })).not.toBeProblemDetails(),
+    );
+    expect(message).toContain(
+      'expect(response).not.toBeProblemDetails()\n\nExpected:        not problem details (RFC 9457: application/problem+json)\nReceived status: 422 Unprocessable Content (4xx Client Error)',
+    );
   });
 
   it('throws a usage error for expected members that are not an object, also under .not', async () => {

@@ -71,7 +71,8 @@ describe('toBeRedirectWithLocation', () => {
     expect(res).toBeRedirectWithLocation('/orders/7', { status: 303 });
     const found = await manual('/status/302?h.location=/orders/7', { method: 'POST' });
     expect(found).not.toBeRedirectWithLocation('/orders/7', { status: 303 });
-    expect(failureOf(() => expect(found).toBeRedirectWithLocation('/orders/7', { status: 303 }))).toMatchInlineSnapshot(`
+    expect(failureOf(() => expect(found).toBeRedirectWithLocation('/orders/7', { status: 303 })))
+      .toMatchInlineSnapshot(`
       "expect(response).toBeRedirectWithLocation(location, options)
 
       Expected:        a redirect (303) to "/orders/7"
@@ -153,7 +154,11 @@ describe('toBeRedirectWithLocation', () => {
     expect(failureOf(() => expect(res).toBeRedirectWithLocation('/status/200'))).toContain(
       'To assert on the redirect itself, pass followRedirect: false to got.',
     );
-    const stopped = await got(`${server.url}/status/301?h.location=/status/200`, { retry: { limit: 0 }, followRedirect: false, throwHttpErrors: false });
+    const stopped = await got(`${server.url}/status/301?h.location=/status/200`, {
+      retry: { limit: 0 },
+      followRedirect: false,
+      throwHttpErrors: false,
+    });
     expect(stopped).toBeRedirectWithLocation('/status/200', { status: 301 });
   });
 
@@ -207,7 +212,8 @@ describe('toBeRedirectWithLocation', () => {
     await elsewhere.body.dump();
     expect(elsewhere).not.toBeRedirectWithLocation(`http://127.0.0.1:${port}/login`);
     expect(elsewhere).toBeRedirectWithLocation('http://evil.example.test/login');
-    expect(failureOf(() => expect(res).toBeRedirectWithLocation(`http://127.0.0.1:${port}/logout`))).toMatchInlineSnapshot(`
+    expect(failureOf(() => expect(res).toBeRedirectWithLocation(`http://127.0.0.1:${port}/logout`)))
+      .toMatchInlineSnapshot(`
       "expect(response).toBeRedirectWithLocation(location)
 
       Expected:        a redirect (300, 301, 302, 303, 307, 308) to "http://127.0.0.1:PORT/logout"
@@ -226,7 +232,15 @@ describe('toBeRedirectWithLocation', () => {
 
   it('passes on an opaque redirect only when nothing about its hidden code or Location is asked', () => {
     // Browsers' fetch with redirect: 'manual' returns this; Node's never does, and Response refuses status 0.
-    const opaque = { status: 0, type: 'opaqueredirect', url: 'http://app.example.test/old', redirected: false, bodyUsed: false, headers: new Headers(), clone: () => opaque };
+    const opaque = {
+      status: 0,
+      type: 'opaqueredirect',
+      url: 'http://app.example.test/old',
+      redirected: false,
+      bodyUsed: false,
+      headers: new Headers(),
+      clone: () => opaque,
+    };
     expect(opaque).toBeRedirectWithLocation();
     expect(failureOf(() => expect(opaque).toBeRedirectWithLocation('/login'))).toMatchInlineSnapshot(`
       "expect(response).toBeRedirectWithLocation(location)
@@ -243,7 +257,8 @@ describe('toBeRedirectWithLocation', () => {
 
   it('under .not, says which redirect it did not want', async () => {
     const res = await manual('/status/308?h.location=https://example.test/new');
-    expect(failureOf(() => expect(res).not.toBeRedirectWithLocation('https://example.test/new'))).toMatchInlineSnapshot(`
+    expect(failureOf(() => expect(res).not.toBeRedirectWithLocation('https://example.test/new')))
+      .toMatchInlineSnapshot(`
       "expect(response).not.toBeRedirectWithLocation(location)
 
       Expected:        not a redirect (300, 301, 302, 303, 307, 308) to "https://example.test/new"
@@ -263,12 +278,32 @@ describe('toBeRedirectWithLocation', () => {
     const res = await manual('/status/302?h.location=/login');
     expect(res).toBeRedirectWithLocation(undefined, { status: 302 });
     expect(res).toBeRedirectWithLocation('/login', {});
-    for (const [location, options] of [[42, undefined], [null, undefined], ['/login', { status: 304 }], ['/login', { status: '302' }], ['/login', 302], ['/login', null], ['/login', [302]]] as const) {
-      expect(() => expect(res).toBeRedirectWithLocation(location as never, options as never)).toThrow(HttpMatcherUsageError);
-      expect(() => expect(res).not.toBeRedirectWithLocation(location as never, options as never)).toThrow(HttpMatcherUsageError);
+    for (const [location, options] of [
+      [42, undefined],
+      [null, undefined],
+      ['/login', { status: 304 }],
+      ['/login', { status: '302' }],
+      ['/login', 302],
+      ['/login', null],
+      ['/login', [302]],
+    ] as const) {
+      expect(() => expect(res).toBeRedirectWithLocation(location as never, options as never)).toThrow(
+        HttpMatcherUsageError,
+      );
+      expect(() => expect(res).not.toBeRedirectWithLocation(location as never, options as never)).toThrow(
+        HttpMatcherUsageError,
+      );
     }
-    expect(failureOf(() => expect(res).toBeRedirectWithLocation(42 as never))).toMatchInlineSnapshot(`"toBeRedirectWithLocation: location must be a string, a RegExp or an asymmetric matcher; got 42."`);
-    expect(failureOf(() => expect(res).toBeRedirectWithLocation('/login', { status: 304 } as never))).toMatchInlineSnapshot(`"toBeRedirectWithLocation: options.status must be one of 300, 301, 302, 303, 307, 308; got 304 (304 Not Modified answers a conditional request; it is not a redirect)."`);
-    expect(failureOf(() => expect(res).toBeRedirectWithLocation('/login', 302 as never))).toMatchInlineSnapshot(`"toBeRedirectWithLocation: options must be an object { status?: 300 | 301 | 302 | 303 | 307 | 308 }; got 302. To require that code, pass { status: 302 }."`);
+    expect(failureOf(() => expect(res).toBeRedirectWithLocation(42 as never))).toMatchInlineSnapshot(
+      `"toBeRedirectWithLocation: location must be a string, a RegExp or an asymmetric matcher; got 42."`,
+    );
+    expect(
+      failureOf(() => expect(res).toBeRedirectWithLocation('/login', { status: 304 } as never)),
+    ).toMatchInlineSnapshot(
+      `"toBeRedirectWithLocation: options.status must be one of 300, 301, 302, 303, 307, 308; got 304 (304 Not Modified answers a conditional request; it is not a redirect)."`,
+    );
+    expect(failureOf(() => expect(res).toBeRedirectWithLocation('/login', 302 as never))).toMatchInlineSnapshot(
+      `"toBeRedirectWithLocation: options must be an object { status?: 300 | 301 | 302 | 303 | 307 | 308 }; got 302. To require that code, pass { status: 302 }."`,
+    );
   });
 });

@@ -15,7 +15,12 @@ afterAll(() => server.close());
 
 describe('toBeRedirect', () => {
   it('passes on any 3xx, 304 included (it is a 3xx, if not a redirect)', async () => {
-    for (const path of ['/status/301?h.location=/', '/status/303?h.location=/', '/status/304', '/status/308?h.location=/']) {
+    for (const path of [
+      '/status/301?h.location=/',
+      '/status/303?h.location=/',
+      '/status/304',
+      '/status/308?h.location=/',
+    ]) {
       expect(await fetch(`${server.url}${path}`, { redirect: 'manual' })).toBeRedirect();
     }
     expect(await fetch(`${server.url}/status/200`)).not.toBeRedirect();
@@ -81,6 +86,8 @@ describe('toBeRedirect', () => {
 
   it('throws a usage error for an argument, also under .not', () => {
     expect(() => expect(302).not.toBeRedirect(...(['/login'] as unknown as []))).toThrow(HttpMatcherUsageError);
-    expect(failureOf(() => expect(302).toBeRedirect(...(['/login'] as unknown as [])))).toMatchInlineSnapshot(`"toBeRedirect: takes no arguments, got "/login". To check where it redirects, use toBeRedirectWithLocation("/login")."`);
+    expect(failureOf(() => expect(302).toBeRedirect(...(['/login'] as unknown as [])))).toMatchInlineSnapshot(
+      `"toBeRedirect: takes no arguments, got "/login". To check where it redirects, use toBeRedirectWithLocation("/login")."`,
+    );
   });
 });

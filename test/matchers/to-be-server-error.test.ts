@@ -59,7 +59,9 @@ describe('toBeServerError', () => {
 
   it('says so for an unofficial code', () => {
     expect(failureOf(() => expect(200).toBeServerError())).toContain('Received status: 200 OK (2xx Successful)');
-    expect(failureOf(() => expect(524).not.toBeServerError())).toContain('Received status: 524 A Timeout Occurred (5xx Server Error; unofficial, Cloudflare)');
+    expect(failureOf(() => expect(524).not.toBeServerError())).toContain(
+      'Received status: 524 A Timeout Occurred (5xx Server Error; unofficial, Cloudflare)',
+    );
   });
 
   it('throws a usage error for an argument, also under .not', () => {

@@ -24,7 +24,6 @@ function route(...cookies: string[]): string {
   return `/status/200?${new URLSearchParams(cookies.map((c) => ['h.set-cookie', c]))}`;
 }
 
-
 const SECRET = 's3ss10n-9f86d081884c7d65';
 const SESSION = `sid=${SECRET}; Path=/; Domain=.Example.com; Max-Age=3600; Expires=Wed, 21-Oct-2037 07:28:00 GMT; HttpOnly; Secure; SameSite=lax`;
 const THEME = 'theme=dark; path=/app';
@@ -55,9 +54,18 @@ describe.each(CLIENTS)('toHaveCookie over $name', ({ get }) => {
 
   it('names the attribute that differs, in a table, and never shows the cookie value', async () => {
     const res = await get(route(SESSION, THEME));
-    const message = failureOf(() => expect(res).toHaveCookie('sid', { sameSite: 'Strict', httpOnly: true, path: '/api' }));
+    const message = failureOf(() =>
+      expect(res).toHaveCookie('sid', { sameSite: 'Strict', httpOnly: true, path: '/api' }),
+    );
     expect(message).toContain('Expected cookie: "sid" with httpOnly, sameSite Strict, path /api');
-    expect(message).toContain(['Cookie "sid" differs in 2 attributes:', '  attribute   expected   received', '  sameSite    Strict     lax', '  path        /api       /'].join('\n'));
+    expect(message).toContain(
+      [
+        'Cookie "sid" differs in 2 attributes:',
+        '  attribute   expected   received',
+        '  sameSite    Strict     lax',
+        '  path        /api       /',
+      ].join('\n'),
+    );
     expect(message).toContain('sid=[redacted]; Path=/; Domain=.Example.com');
     expect(message).toContain('sid');
     expect(message).not.toContain(SECRET);
@@ -70,7 +78,9 @@ describe.each(CLIENTS)('toHaveCookie over $name', ({ get }) => {
     expect(message).not.toContain(SECRET);
     // Under .not the expected value is the secret: it is hidden too.
     const notMessage = failureOf(() => expect(res).not.toHaveCookie('sid', { value: SECRET, secure: true }));
-    expect(notMessage).toContain(`Expected cookie: not "sid" with value [redacted] (${SECRET.length} characters), secure`);
+    expect(notMessage).toContain(
+      `Expected cookie: not "sid" with value [redacted] (${SECRET.length} characters), secure`,
+    );
     expect(notMessage).toContain('Cookie "sid" has every expected attribute:');
     expect(notMessage).not.toContain(SECRET);
   });
@@ -79,21 +89,27 @@ describe.each(CLIENTS)('toHaveCookie over $name', ({ get }) => {
     const res = await get(route(SESSION, THEME));
     const message = failureOf(() => expect(res).toHaveCookie('SID'));
     expect(message).toContain('Expected cookie: "SID"');
-    expect(message).toContain('The response sets no cookie named "SID".\nDid you mean "sid"? Cookie names are case-sensitive.\nCookies set (2): sid, theme');
+    expect(message).toContain(
+      'The response sets no cookie named "SID".\nDid you mean "sid"? Cookie names are case-sensitive.\nCookies set (2): sid, theme',
+    );
     expect(message).not.toContain(SECRET);
   });
 
   it('says when the response sets no cookies at all', async () => {
     const res = await get('/status/200');
     expect(res).not.toHaveCookie('sid');
-    expect(failureOf(() => expect(res).toHaveCookie('sid'))).toContain('The response sets no cookies (it has no Set-Cookie header).');
+    expect(failureOf(() => expect(res).toHaveCookie('sid'))).toContain(
+      'The response sets no cookies (it has no Set-Cookie header).',
+    );
   });
 
   it('under .not, fails when the cookie is set and shows the matching attributes', async () => {
     const res = await get(route(THEME));
     const message = failureOf(() => expect(res).not.toHaveCookie('theme', { path: '/app' }));
     expect(message).toContain('expect(response).not.toHaveCookie(name, expected)');
-    expect(message).toContain('Cookie "theme" has every expected attribute:\n  attribute   expected   received\n  path        /app       /app');
+    expect(message).toContain(
+      'Cookie "theme" has every expected attribute:\n  attribute   expected   received\n  path        /app       /app',
+    );
     expect(failureOf(() => expect(res).not.toHaveCookie('theme'))).toContain('Cookie "theme" is set.');
   });
 });
@@ -101,7 +117,9 @@ describe.each(CLIENTS)('toHaveCookie over $name', ({ get }) => {
 describe('toHaveCookie', () => {
   it('reads like this when attributes differ', async () => {
     const res = await supertest(server.url).get(route(`sid=${SECRET}; Path=/; SameSite=None`, THEME));
-    const message = failureOf(() => expect(res).toHaveCookie('sid', { httpOnly: true, secure: true, sameSite: 'Strict', maxAge: 3600 }));
+    const message = failureOf(() =>
+      expect(res).toHaveCookie('sid', { httpOnly: true, secure: true, sameSite: 'Strict', maxAge: 3600 }),
+    );
     expect(message).not.toContain(SECRET);
     // The evidence (request, headers, body) is the shared message builder's; this file pins the cookie part.
     const [cookiePart, evidence = ''] = message.split('\n\nRequest: ');
@@ -124,7 +142,9 @@ describe('toHaveCookie', () => {
   });
 
   it('passes when any of several Set-Cookie lines with the name matches, and shows each when none does', async () => {
-    const res = await got(`${server.url}${route('sid=; Path=/old; Max-Age=0', `sid=${SECRET}; Path=/`)}`, { throwHttpErrors: false });
+    const res = await got(`${server.url}${route('sid=; Path=/old; Max-Age=0', `sid=${SECRET}; Path=/`)}`, {
+      throwHttpErrors: false,
+    });
     expect(res).toHaveCookie('sid', { path: '/' });
     expect(res).toHaveCookie('sid', { path: '/old', maxAge: 0, value: '' });
     const message = failureOf(() => expect(res).toHaveCookie('sid', { path: '/new' }));
@@ -134,11 +154,15 @@ describe('toHaveCookie', () => {
   });
 
   it('reads attributes as a browser does: the last one wins, bad values are ignored and said so', async () => {
-    const res = await undiciRequest(`${server.url}${route('a=1; Max-Age=60; max-age=120; Path=relative; Expires=someday; SameSite=sometimes')}`);
+    const res = await undiciRequest(
+      `${server.url}${route('a=1; Max-Age=60; max-age=120; Path=relative; Expires=someday; SameSite=sometimes')}`,
+    );
     cleanups.push(() => res.body.dump());
     expect(res).toHaveCookie('a', { maxAge: 120 });
     expect(res).not.toHaveCookie('a', { path: 'relative' });
-    const message = failureOf(() => expect(res).toHaveCookie('a', { path: '/', expires: expect.any(Date), sameSite: 'Lax' }));
+    const message = failureOf(() =>
+      expect(res).toHaveCookie('a', { path: '/', expires: expect.any(Date), sameSite: 'Lax' }),
+    );
     expect(message).toContain('relative (does not start with /: browsers ignore it)');
     expect(message).toContain('someday (not a cookie date: browsers ignore it)');
     expect(message).toContain('sometimes (not Strict, Lax or None: browsers ignore it)');
@@ -146,20 +170,30 @@ describe('toHaveCookie', () => {
     const partitioned = await get(route('chip=1; SECURE; partitioned; Path=/', 'plain=1'));
     expect(partitioned).toHaveCookie('chip', { partitioned: true, secure: true });
     expect(partitioned).toHaveCookie('plain', { partitioned: false });
-    expect(failureOf(() => expect(partitioned).toHaveCookie('plain', { partitioned: true }))).toContain('  partitioned   yes        no');
+    expect(failureOf(() => expect(partitioned).toHaveCookie('plain', { partitioned: true }))).toContain(
+      '  partitioned   yes        no',
+    );
   });
 
   it('explains a value that is the expected one quoted or URL-encoded, without showing it', async () => {
     const res = await get(route('greeting="hello"', 'name=J%C3%BCrgen%20M'));
-    expect(failureOf(() => expect(res).toHaveCookie('greeting', { value: 'hello' }))).toContain('The received value is the expected one in double quotes');
-    expect(failureOf(() => expect(res).toHaveCookie('name', { value: 'Jürgen M' }))).toContain('The received value is the expected one URL-encoded');
+    expect(failureOf(() => expect(res).toHaveCookie('greeting', { value: 'hello' }))).toContain(
+      'The received value is the expected one in double quotes',
+    );
+    expect(failureOf(() => expect(res).toHaveCookie('name', { value: 'Jürgen M' }))).toContain(
+      'The received value is the expected one URL-encoded',
+    );
     expect(res).toHaveCookie('name', { value: encodeURIComponent('Jürgen M') });
   });
 
   it('warns about cookies browsers reject', async () => {
     const res = await get(route('__Host-id=abcd; Path=/app; Secure', 'x=1; SameSite=None'));
-    expect(failureOf(() => expect(res).toHaveCookie('__Host-id', { httpOnly: true }))).toContain('Browsers reject this cookie: a __Host- name requires Secure, Path=/ and no Domain.');
-    expect(failureOf(() => expect(res).toHaveCookie('x', { secure: true }))).toContain('Browsers reject this cookie: SameSite=None requires Secure.');
+    expect(failureOf(() => expect(res).toHaveCookie('__Host-id', { httpOnly: true }))).toContain(
+      'Browsers reject this cookie: a __Host- name requires Secure, Path=/ and no Domain.',
+    );
+    expect(failureOf(() => expect(res).toHaveCookie('x', { secure: true }))).toContain(
+      'Browsers reject this cookie: SameSite=None requires Secure.',
+    );
   });
 
   it('leaves the response usable: the body can still be read after the assertion', async () => {
@@ -175,8 +209,12 @@ describe('toHaveCookie', () => {
       expect(() => expect(res).toHaveCookie(bad as never)).toThrow(HttpMatcherUsageError);
       expect(() => expect(res).not.toHaveCookie(bad as never)).toThrow(/toHaveCookie: name must be a cookie name/);
     }
-    expect(() => expect(res).not.toHaveCookie('theme=dark')).toThrow('To check the value, pass it in the second argument: toHaveCookie("theme", { value: … }).');
-    expect(() => expect(res).not.toHaveCookie('theme', 'dark' as never)).toThrow('toHaveCookie: expected must be an object such as { value: \'abc\', httpOnly: true }; got "dark". To check only the value, pass { value: … }.');
+    expect(() => expect(res).not.toHaveCookie('theme=dark')).toThrow(
+      'To check the value, pass it in the second argument: toHaveCookie("theme", { value: … }).',
+    );
+    expect(() => expect(res).not.toHaveCookie('theme', 'dark' as never)).toThrow(
+      'toHaveCookie: expected must be an object such as { value: \'abc\', httpOnly: true }; got "dark". To check only the value, pass { value: … }.',
+    );
     expect(() => expect(res).not.toHaveCookie('theme', { httponly: true, maxage: 1, colour: 'red' } as never)).toThrow(
       'toHaveCookie: expected has unknown keys "httponly" (did you mean httpOnly?), "maxage" (did you mean maxAge?), "colour". Known keys: value, httpOnly, secure, partitioned, sameSite, path, domain, maxAge, expires.',
     );
@@ -192,7 +230,9 @@ describe('toHaveCookie', () => {
     for (const [expectation, error] of badValues) {
       expect(() => expect(res).not.toHaveCookie('theme', expectation as never)).toThrow(error);
     }
-    expect(() => expect(200).not.toHaveCookie('theme')).toThrow('toHaveCookie: received the bare status code 200, which has no headers');
+    expect(() => expect(200).not.toHaveCookie('theme')).toThrow(
+      'toHaveCookie: received the bare status code 200, which has no headers',
+    );
   });
 });
 

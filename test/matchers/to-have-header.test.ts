@@ -23,12 +23,16 @@ function route(code: number, headers: ReadonlyArray<readonly [string, string]> =
   return `/status/${code}${headers.length > 0 ? `?${query}` : ''}`;
 }
 
-
 const SECRET = 'tok_live_8f3a9c2e71d04b5f';
 
 describe.each(CLIENTS)('toHaveHeader over $name', ({ get }) => {
   it('passes on presence, an exact value (spaces around ignored), a RegExp or an asymmetric matcher; the name in any case', async () => {
-    const res = await get(route(200, [['x-request-id', 'req-42'], ['cache-control', 'no-store']]));
+    const res = await get(
+      route(200, [
+        ['x-request-id', 'req-42'],
+        ['cache-control', 'no-store'],
+      ]),
+    );
     expect(res).toHaveHeader('x-request-id');
     expect(res).toHaveHeader('X-Request-ID');
     expect(res).toHaveHeader('x-request-id', 'req-42');
@@ -67,26 +71,42 @@ describe.each(CLIENTS)('toHaveHeader over $name', ({ get }) => {
     expect(message).toContain('expect(response).not.toHaveHeader(name)');
     expect(message).toContain('Expected header: no X-Powered-By header');
     expect(message).toContain('Received header: x-powered-by: Express');
-    expect(failureOf(() => expect(res).not.toHaveHeader('x-powered-by', /express/i))).toContain('Expected header: not x-powered-by matching /express/i');
+    expect(failureOf(() => expect(res).not.toHaveHeader('x-powered-by', /express/i))).toContain(
+      'Expected header: not x-powered-by matching /express/i',
+    );
   });
 
   it('compares a repeated header as its values joined with ", "', async () => {
-    const res = await get(route(200, [['vary', 'Accept'], ['vary', 'Origin']]));
+    const res = await get(
+      route(200, [
+        ['vary', 'Accept'],
+        ['vary', 'Origin'],
+      ]),
+    );
     expect(res).toHaveHeader('vary', 'Accept, Origin');
     expect(res).toHaveHeader('vary', expect.stringContaining('Origin'));
     expect(res).not.toHaveHeader('vary', 'Accept');
-    expect(failureOf(() => expect(res).toHaveHeader('vary', 'Accept'))).toContain('Received header: vary: Accept, Origin');
+    expect(failureOf(() => expect(res).toHaveHeader('vary', 'Accept'))).toContain(
+      'Received header: vary: Accept, Origin',
+    );
   });
 
   it('matches Set-Cookie line by line and never shows a cookie value', async () => {
-    const res = await get(route(200, [['set-cookie', `sid=${SECRET}; Path=/; HttpOnly`], ['set-cookie', 'theme=dark; Path=/']]));
+    const res = await get(
+      route(200, [
+        ['set-cookie', `sid=${SECRET}; Path=/; HttpOnly`],
+        ['set-cookie', 'theme=dark; Path=/'],
+      ]),
+    );
     expect(res).toHaveHeader('set-cookie', /^theme=dark/);
     expect(res).toHaveHeader('Set-Cookie', expect.stringContaining('HttpOnly'));
     expect(res).toHaveHeader('set-cookie', `sid=${SECRET}; Path=/; HttpOnly`);
     expect(res).not.toHaveHeader('set-cookie', /^lang=/);
 
     const message = failureOf(() => expect(res).toHaveHeader('set-cookie', /^lang=/));
-    expect(message).toContain('Received set-cookie (2 lines, each compared on its own):\n  sid=[redacted]; Path=/; HttpOnly\n  theme=[redacted]; Path=/');
+    expect(message).toContain(
+      'Received set-cookie (2 lines, each compared on its own):\n  sid=[redacted]; Path=/; HttpOnly\n  theme=[redacted]; Path=/',
+    );
     expect(message).toContain('No line matches the expected value');
     expect(message).not.toContain(SECRET);
     // Even when the expected string is the secret line itself, under .not.
@@ -97,7 +117,12 @@ describe.each(CLIENTS)('toHaveHeader over $name', ({ get }) => {
   });
 
   it('hides the value of a secret header, the expected one included, and still gives the verdict', async () => {
-    const res = await get(route(200, [['x-auth-token', SECRET], ['x-api-key', 'k9z']]));
+    const res = await get(
+      route(200, [
+        ['x-auth-token', SECRET],
+        ['x-api-key', 'k9z'],
+      ]),
+    );
     expect(res).toHaveHeader('x-auth-token', SECRET);
 
     const wrong = failureOf(() => expect(res).toHaveHeader('x-auth-token', 'tok_live_0000'));
@@ -145,9 +170,16 @@ describe('toHaveHeader', () => {
 
   it('says when a value differs only in letter case, or is one value of a repeated header', async () => {
     const res = await get(route(200, [['x-cache', 'HIT']]));
-    expect(failureOf(() => expect(res).toHaveHeader('x-cache', 'hit'))).toContain('The values differ only in letter case; header values are compared exactly. To ignore case, pass a RegExp with the i flag.');
+    expect(failureOf(() => expect(res).toHaveHeader('x-cache', 'hit'))).toContain(
+      'The values differ only in letter case; header values are compared exactly. To ignore case, pass a RegExp with the i flag.',
+    );
     // undici.request keeps a repeated header's values apart; fetch and Node join them before we see them.
-    const repeated = await undiciRequest(`${server.url}${route(200, [['x-tag', 'a'], ['x-tag', 'b']])}`);
+    const repeated = await undiciRequest(
+      `${server.url}${route(200, [
+        ['x-tag', 'a'],
+        ['x-tag', 'b'],
+      ])}`,
+    );
     cleanups.push(() => repeated.body.dump());
     expect(failureOf(() => expect(repeated).toHaveHeader('x-tag', 'a'))).toContain(
       'Received header: x-tag: a, b (2 values, compared joined with ", ")\n"a" is one of its 2 values. To match one value of a repeated header, use expect.stringContaining("a") or a RegExp.',
@@ -171,9 +203,13 @@ describe('toHaveHeader', () => {
       `To check a value, pass it as the second argument: toHaveHeader("Content-Type", "application/json").`,
     );
     for (const bad of [null, 42, ['a'], { a: 1 }]) {
-      expect(() => expect(res).not.toHaveHeader('content-type', bad as never)).toThrow(/toHaveHeader: expected must be a string, a RegExp or an asymmetric matcher/);
+      expect(() => expect(res).not.toHaveHeader('content-type', bad as never)).toThrow(
+        /toHaveHeader: expected must be a string, a RegExp or an asymmetric matcher/,
+      );
     }
-    expect(() => expect(200).not.toHaveHeader('content-type')).toThrow('toHaveHeader: received the bare status code 200, which has no headers: pass the response itself.');
+    expect(() => expect(200).not.toHaveHeader('content-type')).toThrow(
+      'toHaveHeader: received the bare status code 200, which has no headers: pass the response itself.',
+    );
   });
 });
 

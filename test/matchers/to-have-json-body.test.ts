@@ -13,14 +13,19 @@ import { startServer, statusRoutes, type TestServer } from '../helpers/server.js
 expect.extend({ toHaveJsonBody });
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(2150, 0)]);
-const BAD_GATEWAY_PAGE = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+const BAD_GATEWAY_PAGE =
+  '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
 
 function routes(req: IncomingMessage, res: ServerResponse): void {
   const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
   if (path === '/logo.png') res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
   else if (path === '/proxy-error') res.writeHead(502, { 'content-type': 'text/html' }).end(BAD_GATEWAY_PAGE);
-  else if (path === '/user') res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":2,"name":"Ada","apiToken":"tok_live_12345","role":"admin"}');
-  else if (path === '/crash') res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"database unavailable"}');
+  else if (path === '/user')
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end('{"id":2,"name":"Ada","apiToken":"tok_live_12345","role":"admin"}');
+  else if (path === '/crash')
+    res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"database unavailable"}');
   else statusRoutes(req, res);
 }
 
@@ -65,7 +70,11 @@ describe('toHaveJsonBody', () => {
 
   it('shows the runner diff, with the body secret redacted and matched asymmetric members shown as equal', async () => {
     const res = await get('/user');
-    expect(await asyncFailureOf(() => expect(res).toHaveJsonBody({ id: 1, name: expect.any(String), apiToken: 'tok_live_12345', role: 'owner' }))).toMatchInlineSnapshot(`
+    expect(
+      await asyncFailureOf(() =>
+        expect(res).toHaveJsonBody({ id: 1, name: expect.any(String), apiToken: 'tok_live_12345', role: 'owner' }),
+      ),
+    ).toMatchInlineSnapshot(`
       "expect(response).toHaveJsonBody(expected)
 
       Expected body:   JSON equal to the expected value
@@ -114,7 +123,8 @@ describe('toHaveJsonBody', () => {
   });
 
   it('says an HTML error page came back where JSON was expected, with its title and start, not a SyntaxError', async () => {
-    expect(await asyncFailureOf(async () => expect(await get('/proxy-error')).toHaveJsonBody({ id: 1 }))).toMatchInlineSnapshot(`
+    expect(await asyncFailureOf(async () => expect(await get('/proxy-error')).toHaveJsonBody({ id: 1 })))
+      .toMatchInlineSnapshot(`
       "expect(response).toHaveJsonBody(expected)
 
       Expected body:   JSON equal to the expected value
@@ -140,12 +150,18 @@ describe('toHaveJsonBody', () => {
   it('says the body of a 204 is empty', async () => {
     const message = await asyncFailureOf(async () => expect(await get('/status/204')).toHaveJsonBody());
     expect(message).toContain('Expected body:   valid JSON\nReceived status: 204 No Content (2xx Successful)');
-    expect(message).toContain('The body is empty (a 204 never has a body), so there is no JSON to parse (no Content-Type).');
+    expect(message).toContain(
+      'The body is empty (a 204 never has a body), so there is no JSON to parse (no Content-Type).',
+    );
   });
 
   it('names the parser complaint and the start of a body that is almost JSON', async () => {
-    const message = await asyncFailureOf(async () => expect(await get(`/status/200?type=application/json&body=${encodeURIComponent('{"id": 1,')}`)).toHaveJsonBody());
-    expect(message).toMatch(/The body is not valid JSON \(Content-Type: application\/json\): .*JSON.*\.\nThe body starts with "\{\\"id\\": 1,"\./);
+    const message = await asyncFailureOf(async () =>
+      expect(await get(`/status/200?type=application/json&body=${encodeURIComponent('{"id": 1,')}`)).toHaveJsonBody(),
+    );
+    expect(message).toMatch(
+      /The body is not valid JSON \(Content-Type: application\/json\): .*JSON.*\.\nThe body starts with "\{\\"id\\": 1,"\./,
+    );
   });
 
   it('summarises a binary body instead of printing it', async () => {
@@ -156,8 +172,12 @@ describe('toHaveJsonBody', () => {
   });
 
   it('under .not, fails when the body equals the value, naming what it did not want', async () => {
-    const message = await asyncFailureOf(async () => expect(await get('/status/200')).not.toHaveJsonBody({ status: 200 }));
-    expect(message).toContain('expect(response).not.toHaveJsonBody(expected)\n\nExpected body:   not JSON equal to the expected value\nReceived status: 200 OK (2xx Successful)');
+    const message = await asyncFailureOf(async () =>
+      expect(await get('/status/200')).not.toHaveJsonBody({ status: 200 }),
+    );
+    expect(message).toContain(
+      'expect(response).not.toHaveJsonBody(expected)\n\nExpected body:   not JSON equal to the expected value\nReceived status: 200 OK (2xx Successful)',
+    );
     expect(message).not.toContain('Meaning:');
     expect(message).toContain('Body (14 B, JSON):\n  {\n    "status": 200\n  }');
   });
@@ -165,6 +185,8 @@ describe('toHaveJsonBody', () => {
   it('throws a usage error for something that is not a response, also under .not', async () => {
     // Thrown, not a rejected promise: checked before anything async (Bun loses the class of a rejection).
     expect(() => expect({ foo: 1 }).not.toHaveJsonBody({})).toThrow(HttpMatcherUsageError);
-    await expect(expect(200).toHaveJsonBody({})).rejects.toThrow('toHaveJsonBody: received the status code 200, which has no body: pass the response itself.');
+    await expect(expect(200).toHaveJsonBody({})).rejects.toThrow(
+      'toHaveJsonBody: received the status code 200, which has no body: pass the response itself.',
+    );
   });
 });

@@ -76,11 +76,26 @@ describe('toHaveStatusClass', () => {
   });
 
   it('throws a usage error for a class it does not know, also under .not', () => {
-    for (const bad of [0, 6, 2.5, '6xx', '2', 'success', 'client_error', 'constructor', '__proto__', null, undefined, [2]]) {
+    for (const bad of [
+      0,
+      6,
+      2.5,
+      '6xx',
+      '2',
+      'success',
+      'client_error',
+      'constructor',
+      '__proto__',
+      null,
+      undefined,
+      [2],
+    ]) {
       expect(() => expect(200).toHaveStatusClass(bad as never)).toThrow(HttpMatcherUsageError);
       expect(() => expect(200).not.toHaveStatusClass(bad as never)).toThrow(HttpMatcherUsageError);
     }
-    expect(failureOf(() => expect(200).toHaveStatusClass('success' as never))).toMatchInlineSnapshot(`"toHaveStatusClass: class must be 1-5, '1xx'-'5xx', or one of 'informational', 'successful', 'redirection', 'client-error', 'server-error'; got "success"."`);
+    expect(failureOf(() => expect(200).toHaveStatusClass('success' as never))).toMatchInlineSnapshot(
+      `"toHaveStatusClass: class must be 1-5, '1xx'-'5xx', or one of 'informational', 'successful', 'redirection', 'client-error', 'server-error'; got "success"."`,
+    );
   });
 
   it('leaves the response usable', async () => {
@@ -94,6 +109,8 @@ describe('class matchers that take no arguments', () => {
   it('toBeSuccessful(200) is a usage error that points at toHaveStatus, also under .not', () => {
     expect(() => expect(200).toBeSuccessful(...([200] as unknown as []))).toThrow(HttpMatcherUsageError);
     expect(() => expect(200).not.toBeSuccessful(...([200] as unknown as []))).toThrow(HttpMatcherUsageError);
-    expect(failureOf(() => expect(404).toBeSuccessful(...([200] as unknown as [])))).toMatchInlineSnapshot(`"toBeSuccessful: takes no arguments, got 200. To check an exact code, use toHaveStatus(200)."`);
+    expect(failureOf(() => expect(404).toBeSuccessful(...([200] as unknown as [])))).toMatchInlineSnapshot(
+      `"toBeSuccessful: takes no arguments, got 200. To check an exact code, use toHaveStatus(200)."`,
+    );
   });
 });

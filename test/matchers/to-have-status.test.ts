@@ -68,7 +68,9 @@ describe('toHaveStatus', () => {
   });
 
   it('says so for unofficial and unregistered codes', async () => {
-    expect(failureOf(() => expect(520).toHaveStatus(200))).toContain('Received status: 520 Web Server Returned an Unknown Error (5xx Server Error; unofficial, Cloudflare)');
+    expect(failureOf(() => expect(520).toHaveStatus(200))).toContain(
+      'Received status: 520 Web Server Returned an Unknown Error (5xx Server Error; unofficial, Cloudflare)',
+    );
     const message = failureOf(() => expect(299).toHaveStatus(200));
     expect(message).toContain('Received status: 299 (2xx Successful; unregistered)');
     expect(message).toContain('clients treat it as 200 OK (RFC 9110 §15)');
@@ -91,12 +93,19 @@ describe('toHaveStatus', () => {
 
   it('throws a usage error naming what it accepts for something that is not a response', () => {
     // An object we cannot place gets the list; a plain one is most likely a parsed body (test/adapters/mistakes.test.ts).
-    expect(() => expect(new (class Widget { foo = 1 })()).not.toHaveStatus(200)).toThrow(
+    expect(() =>
+      expect(
+        new (class Widget {
+          foo = 1;
+        })(),
+      ).not.toHaveStatus(200),
+    ).toThrow(
       /toHaveStatus: received value must be an HTTP response: .*fetch Response.*\nReceived: a Widget with keys \{ foo \}/s,
     );
-    expect(() => expect({ foo: 1 }).not.toHaveStatus(200)).toThrow(/toHaveStatus: received what looks like a parsed body \(an object with keys \{ foo \}\)/);
+    expect(() => expect({ foo: 1 }).not.toHaveStatus(200)).toThrow(
+      /toHaveStatus: received what looks like a parsed body \(an object with keys \{ foo \}\)/,
+    );
     expect(() => expect('200').toHaveStatus(200)).toThrow(HttpMatcherUsageError);
     expect(() => expect(99).toHaveStatus(200)).toThrow(/received 99, which is not an HTTP status code/);
   });
 });
-

@@ -16,11 +16,16 @@ const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'
 function routes(req: IncomingMessage, res: ServerResponse): void {
   const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
   if (path === '/health') res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
-  else if (path === '/login') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><head><title>Sign in</title></head></html>');
-  else if (path === '/latin1') res.writeHead(200, { 'content-type': 'text/plain; charset=iso-8859-1' }).end(Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+  else if (path === '/login')
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end('<html><head><title>Sign in</title></head></html>');
+  else if (path === '/latin1')
+    res.writeHead(200, { 'content-type': 'text/plain; charset=iso-8859-1' }).end(Buffer.from([0x63, 0x61, 0x66, 0xe9]));
   else if (path === '/logo.png') res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
   else if (path === '/report') res.writeHead(200, { 'content-type': 'text/csv' }).end('id,name\n1,Ada\n2,Grace\n');
-  else if (path === '/echo-auth') res.writeHead(401, { 'content-type': 'text/plain' }).end('rejected Authorization: Bearer abc.def.ghi');
+  else if (path === '/echo-auth')
+    res.writeHead(401, { 'content-type': 'text/plain' }).end('rejected Authorization: Bearer abc.def.ghi');
   else statusRoutes(req, res);
 }
 
@@ -69,7 +74,9 @@ describe('toHaveTextBody', () => {
   });
 
   it('shows a line diff for a text mismatch', async () => {
-    const message = await asyncFailureOf(async () => expect(await get('/report')).toHaveTextBody('id,name\n1,Ada\n2,Alan\n'));
+    const message = await asyncFailureOf(async () =>
+      expect(await get('/report')).toHaveTextBody('id,name\n1,Ada\n2,Alan\n'),
+    );
     expect(message).toMatchInlineSnapshot(`
       "expect(response).toHaveTextBody(expected)
 
@@ -100,7 +107,9 @@ describe('toHaveTextBody', () => {
 
   it('for a RegExp, names the pattern and shows the body; on a 401 it explains the 401 and hides the token', async () => {
     const message = await asyncFailureOf(async () => expect(await get('/echo-auth')).toHaveTextBody(/accepted/));
-    expect(message).toContain('Expected body:   matching /accepted/\nReceived status: 401 Unauthorized (4xx Client Error)');
+    expect(message).toContain(
+      'Expected body:   matching /accepted/\nReceived status: 401 Unauthorized (4xx Client Error)',
+    );
     expect(message).toContain('Meaning: ');
     expect(message).toContain('Body (42 B):\n  rejected Authorization: Bearer [redacted]');
     expect(message).not.toContain('abc.def.ghi');
@@ -115,7 +124,9 @@ describe('toHaveTextBody', () => {
 
   it('under .not, fails when the text matches', async () => {
     const message = await asyncFailureOf(async () => expect(await get('/health')).not.toHaveTextBody('OK'));
-    expect(message).toContain('expect(response).not.toHaveTextBody(expected)\n\nExpected body:   not "OK"\nReceived status: 200 OK (2xx Successful)');
+    expect(message).toContain(
+      'expect(response).not.toHaveTextBody(expected)\n\nExpected body:   not "OK"\nReceived status: 200 OK (2xx Successful)',
+    );
     expect(message).toContain('Body (2 B):\n  OK');
   });
 
@@ -123,6 +134,8 @@ describe('toHaveTextBody', () => {
     const res = await get('/health');
     // Thrown, not a rejected promise: checked before anything async (Bun loses the class of a rejection).
     expect(() => expect(res).not.toHaveTextBody(42 as never)).toThrow(HttpMatcherUsageError);
-    expect(() => expect(res).toHaveTextBody(undefined as never)).toThrow('toHaveTextBody: expected must be a string, a RegExp or an asymmetric matcher; got undefined.');
+    expect(() => expect(res).toHaveTextBody(undefined as never)).toThrow(
+      'toHaveTextBody: expected must be a string, a RegExp or an asymmetric matcher; got undefined.',
+    );
   });
 });

@@ -24,7 +24,10 @@ const ORDER = {
 function routes(req: IncomingMessage, res: ServerResponse): void {
   const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
   if (path === '/order') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(ORDER));
-  else if (path === '/maintenance') res.writeHead(503, { 'content-type': 'text/html', 'retry-after': '60' }).end('<html><title>Down for maintenance</title></html>');
+  else if (path === '/maintenance')
+    res
+      .writeHead(503, { 'content-type': 'text/html', 'retry-after': '60' })
+      .end('<html><title>Down for maintenance</title></html>');
   else statusRoutes(req, res);
 }
 
@@ -53,14 +56,19 @@ describe('toMatchJsonBody', () => {
     const undiciRes = await request(`${server.url}/order`);
     await expect(undiciRes).toMatchJsonBody({ total: 39 });
     await expect(undiciRes).toMatchJsonBody({ id: 'ord_1' });
-    const incoming = await new Promise<IncomingMessage>((resolve, reject) => httpGet(`${server.url}/order`, resolve).on('error', reject));
+    const incoming = await new Promise<IncomingMessage>((resolve, reject) =>
+      httpGet(`${server.url}/order`, resolve).on('error', reject),
+    );
     await expect(incoming).toMatchJsonBody({ items: expect.any(Array) });
     expect((await readBody(incoming)).json()).toEqual(ORDER);
   });
 
   it('diffs only the members the subset names, with secrets redacted', async () => {
     const message = await asyncFailureOf(async () =>
-      expect(await get('/order')).toMatchJsonBody({ customer: { email: 'ada@example.com', sessionId: 'other' }, items: [{ qty: 2 }, { qty: 3 }] }),
+      expect(await get('/order')).toMatchJsonBody({
+        customer: { email: 'ada@example.com', sessionId: 'other' },
+        items: [{ qty: 2 }, { qty: 3 }],
+      }),
     );
     expect(message).toMatchInlineSnapshot(`
       "expect(response).toMatchJsonBody(subset)
@@ -120,7 +128,9 @@ describe('toMatchJsonBody', () => {
   });
 
   it('on a 503 HTML page, explains the status and says the body is not JSON', async () => {
-    const message = await asyncFailureOf(async () => expect(await get('/maintenance')).toMatchJsonBody({ id: 'ord_1' }));
+    const message = await asyncFailureOf(async () =>
+      expect(await get('/maintenance')).toMatchJsonBody({ id: 'ord_1' }),
+    );
     expect(message).toContain('Received status: 503 Service Unavailable (5xx Server Error)');
     expect(message).toContain('retry-after: 60');
     expect(message).toContain('The body is an HTML page, not JSON (Content-Type: text/html)');
@@ -129,7 +139,9 @@ describe('toMatchJsonBody', () => {
 
   it('under .not, fails when the subset matches', async () => {
     const message = await asyncFailureOf(async () => expect(await get('/order')).not.toMatchJsonBody({ id: 'ord_1' }));
-    expect(message).toContain('expect(response).not.toMatchJsonBody(subset)\n\nExpected body:   not JSON matching the expected subset\nReceived status: 200 OK (2xx Successful)');
+    expect(message).toContain(
+      'expect(response).not.toMatchJsonBody(subset)\n\nExpected body:   not JSON matching the expected subset\nReceived status: 200 OK (2xx Successful)',
+    );
   });
 
   it('throws a usage error for a subset that is not an object or array, also under .not', async () => {
@@ -138,6 +150,8 @@ describe('toMatchJsonBody', () => {
     for (const bad of ['ord_1', 39, null, undefined]) {
       expect(() => expect(res).not.toMatchJsonBody(bad as never)).toThrow(HttpMatcherUsageError);
     }
-    expect(() => expect(res).toMatchJsonBody('x' as never)).toThrow('toMatchJsonBody: subset must be an object or an array, as for toMatchObject; got "x".');
+    expect(() => expect(res).toMatchJsonBody('x' as never)).toThrow(
+      'toMatchJsonBody: subset must be an object or an array, as for toMatchObject; got "x".',
+    );
   });
 });

@@ -24,7 +24,10 @@ const CART = {
 function routes(req: IncomingMessage, res: ServerResponse): void {
   const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
   if (path === '/cart') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(CART));
-  else if (path === '/many') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(Array.from({ length: 25 }, (_, i) => String(i))));
+  else if (path === '/many')
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify(Array.from({ length: 25 }, (_, i) => String(i))));
   else statusRoutes(req, res);
 }
 
@@ -61,7 +64,9 @@ describe('toMatchSchema', () => {
     const res = await get('/cart');
     const known = z.string().refine(async (id) => Promise.resolve(id.startsWith('cart_')), 'unknown cart');
     await expect(res).toMatchSchema(z.object({ id: known }));
-    await expect(res).not.toMatchSchema(z.object({ id: known.refine(async () => Promise.resolve(false), 'cart is closed') }));
+    await expect(res).not.toMatchSchema(
+      z.object({ id: known.refine(async () => Promise.resolve(false), 'cart is closed') }),
+    );
   });
 
   it('lists each zod issue with its path', async () => {
@@ -108,7 +113,9 @@ describe('toMatchSchema', () => {
   it('lists valibot issues, whose path segments are objects with a key', async () => {
     const message = await asyncFailureOf(async () => expect(await get('/cart')).toMatchSchema(Vcart));
     expect(message).toContain('Expected body:   JSON matching the valibot schema');
-    expect(message).toContain('Schema issues (2):\n  headers["x-trace"]: Invalid type: Expected string but received 42\n  items[2].price: Invalid type: Expected number but received "12.00"');
+    expect(message).toContain(
+      'Schema issues (2):\n  headers["x-trace"]: Invalid type: Expected string but received 42\n  items[2].price: Invalid type: Expected number but received "12.00"',
+    );
   });
 
   it('names a root-level issue and caps a long list', async () => {
@@ -122,7 +129,9 @@ describe('toMatchSchema', () => {
   });
 
   it('says the body is not JSON before any schema runs', async () => {
-    const message = await asyncFailureOf(async () => expect(await get('/status/500?body=Internal%20error')).toMatchSchema(Zcart));
+    const message = await asyncFailureOf(async () =>
+      expect(await get('/status/500?body=Internal%20error')).toMatchSchema(Zcart),
+    );
     expect(message).toContain('Received status: 500 Internal Server Error (5xx Server Error)');
     expect(message).toContain('The body is not valid JSON (Content-Type: text/plain): ');
     expect(message).toContain('The body starts with "Internal error".');
@@ -130,12 +139,18 @@ describe('toMatchSchema', () => {
   });
 
   it('validates the value axios already parsed', async () => {
-    await expect(await axios.get(`${server.url}/cart`)).toMatchSchema(z.object({ items: z.array(z.unknown()).length(3) }));
+    await expect(await axios.get(`${server.url}/cart`)).toMatchSchema(
+      z.object({ items: z.array(z.unknown()).length(3) }),
+    );
   });
 
   it('under .not, fails when the schema accepts the body', async () => {
-    const message = await asyncFailureOf(async () => expect(await get('/cart')).not.toMatchSchema(v.object({ id: v.string() })));
-    expect(message).toContain('expect(response).not.toMatchSchema(schema)\n\nExpected body:   not JSON matching the valibot schema');
+    const message = await asyncFailureOf(async () =>
+      expect(await get('/cart')).not.toMatchSchema(v.object({ id: v.string() })),
+    );
+    expect(message).toContain(
+      'expect(response).not.toMatchSchema(schema)\n\nExpected body:   not JSON matching the valibot schema',
+    );
   });
 
   it('throws a usage error for something that is not a Standard Schema, also under .not', async () => {

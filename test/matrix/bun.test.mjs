@@ -15,7 +15,8 @@ defineMatrixSuite({ describe, test, beforeAll, afterAll, expect, api, libs: {} }
 // no diff, and native asymmetric matchers (expect.any(Number) is [object ExpectAny], with no asymmetricMatch).
 describe("Bun's expect", () => {
   const { HttpMatcherUsageError } = api;
-  const json = (body, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const json = (body, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const text = (body) => new Response(body, { headers: { 'content-type': 'text/plain' } });
   /** The message a failing assertion throws, from our hint line on (Bun puts a first line of its own before it). */
   async function ours(assertion) {
@@ -32,24 +33,40 @@ describe("Bun's expect", () => {
     expect(await ours(() => expect(json({ error: 'boom' }, 500)).toHaveStatus(200))).toStartWith(
       'expect(response).toHaveStatus(expected)\n\nExpected status: 200 OK (2xx Successful)\nReceived status: 500 Internal Server Error (5xx Server Error)\n\nMeaning: ',
     );
-    expect(await ours(() => expect(json({}, 201)).not.toBeSuccessful())).toStartWith('expect(response).not.toBeSuccessful()\n\nExpected:        not a 2xx Successful status\n');
+    expect(await ours(() => expect(json({}, 201)).not.toBeSuccessful())).toStartWith(
+      'expect(response).not.toBeSuccessful()\n\nExpected:        not a 2xx Successful status\n',
+    );
   });
 
   test('without a diff, the expected and received values are shown', async () => {
-    const message = await ours(() => expect(json({ id: 1, name: 'Ada', token: 'tok_1234567890' })).toHaveJsonBody({ id: 2, name: expect.any(String) }));
-    expect(message).toContain('\n\nExpected: {\n  id: 2,\n  name: "Ada",\n}\nReceived: {\n  id: 1,\n  name: "Ada",\n  token: "[redacted]",\n}\n');
+    const message = await ours(() =>
+      expect(json({ id: 1, name: 'Ada', token: 'tok_1234567890' })).toHaveJsonBody({ id: 2, name: expect.any(String) }),
+    );
+    expect(message).toContain(
+      '\n\nExpected: {\n  id: 2,\n  name: "Ada",\n}\nReceived: {\n  id: 1,\n  name: "Ada",\n  token: "[redacted]",\n}\n',
+    );
     expect(message).not.toContain('tok_1234567890');
-    expect(await ours(() => expect(text('pong')).toHaveTextBody('ping'))).toContain('\n\nExpected: "ping"\nReceived: "pong"\n');
+    expect(await ours(() => expect(text('pong')).toHaveTextBody('ping'))).toContain(
+      '\n\nExpected: "ping"\nReceived: "pong"\n',
+    );
   });
 
   test('native asymmetric matchers are applied, also inside a subset, and named as Bun prints them', async () => {
     const res = json({ id: 1, items: [{ sku: 'A-1', qty: 2 }] });
     await expect(res).toMatchJsonBody({ items: [{ sku: expect.any(String) }] });
     await expect(res).not.toMatchJsonBody({ items: [{ sku: expect.any(Number) }] });
-    expect(await ours(() => expect(res).toMatchJsonBody({ id: expect.any(String) }))).toContain('Expected: {\n  id: Any<String>,\n}');
-    expect(await ours(() => expect(json({}, 201)).not.toHaveStatus(expect.any(Number)))).toContain('Expected status: not Any<Number>\n');
-    expect(await ours(() => expect(text('pong')).toHaveTextBody(expect.stringContaining('pi')))).toContain('Expected body:   StringContaining "pi"\n');
-    expect(await ours(() => expect(text('pong')).toHaveHeader('content-type', expect.stringContaining('json')))).toContain('Expected header: content-type: StringContaining "json"\n');
+    expect(await ours(() => expect(res).toMatchJsonBody({ id: expect.any(String) }))).toContain(
+      'Expected: {\n  id: Any<String>,\n}',
+    );
+    expect(await ours(() => expect(json({}, 201)).not.toHaveStatus(expect.any(Number)))).toContain(
+      'Expected status: not Any<Number>\n',
+    );
+    expect(await ours(() => expect(text('pong')).toHaveTextBody(expect.stringContaining('pi')))).toContain(
+      'Expected body:   StringContaining "pi"\n',
+    );
+    expect(
+      await ours(() => expect(text('pong')).toHaveHeader('content-type', expect.stringContaining('json'))),
+    ).toContain('Expected header: content-type: StringContaining "json"\n');
   });
 
   test("a body matcher's usage error keeps its class: it is thrown before anything async", () => {

@@ -12,17 +12,39 @@ const report = 'forgotten-await.report.json';
 let args;
 if (runner === 'vitest') {
   await writeFile('forgotten-await.vitest.config.mjs', `export default { test: { include: ['${fixture}'] } };\n`);
-  args = ['node_modules/vitest/vitest.mjs', 'run', '--config', 'forgotten-await.vitest.config.mjs', '--reporter=json', '--reporter=default', `--outputFile.json=${report}`];
+  args = [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--config',
+    'forgotten-await.vitest.config.mjs',
+    '--reporter=json',
+    '--reporter=default',
+    `--outputFile.json=${report}`,
+  ];
 } else if (runner === 'jest') {
-  const config = { testEnvironment: 'node', testMatch: [`<rootDir>/${fixture}`], setupFilesAfterEnv: ['expect-http/jest'] };
+  const config = {
+    testEnvironment: 'node',
+    testMatch: [`<rootDir>/${fixture}`],
+    setupFilesAfterEnv: ['expect-http/jest'],
+  };
   await writeFile('forgotten-await.jest.config.cjs', `module.exports = ${JSON.stringify(config)};\n`);
-  args = ['node_modules/jest/bin/jest.js', '--ci', '--config', 'forgotten-await.jest.config.cjs', '--json', `--outputFile=${report}`];
+  args = [
+    'node_modules/jest/bin/jest.js',
+    '--ci',
+    '--config',
+    'forgotten-await.jest.config.cjs',
+    '--json',
+    `--outputFile=${report}`,
+  ];
 } else {
   throw new Error('usage: node forgotten-await.check.mjs vitest|jest');
 }
 
 const output = await new Promise((resolve, reject) => {
-  const child = spawn(process.execPath, args, { env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
   child.stdout.on('data', (chunk) => (text += chunk));
   child.stderr.on('data', (chunk) => (text += chunk));
@@ -38,10 +60,16 @@ const byTitle = new Map(results.map((r) => [r.title, r]));
 const failure = (byTitle.get('forgets the await on a failing body matcher')?.failureMessages ?? []).join('\n');
 
 const checks = [
-  ['the test that forgot the await failed', byTitle.get('forgets the await on a failing body matcher')?.status === 'failed'],
+  [
+    'the test that forgot the await failed',
+    byTitle.get('forgets the await on a failing body matcher')?.status === 'failed',
+  ],
   ['with the failure message', failure.includes('toHaveJsonBody') && failure.includes('"id": 2')],
   [`with a frame at ${fixture}:${line}`, failure.includes(`${fixture}:${line}:`)],
-  ['the passing unawaited test passed', byTitle.get('forgets the await on a passing body matcher')?.status === 'passed'],
+  [
+    'the passing unawaited test passed',
+    byTitle.get('forgets the await on a passing body matcher')?.status === 'passed',
+  ],
   ['the later test passed', byTitle.get('a later test')?.status === 'passed'],
   ['nothing unhandled', !/Unhandled (Rejection|Error)/i.test(output)],
 ];

@@ -7,6 +7,11 @@ const { defineMatrixSuite } = require('./suite.cjs');
 // require ESM only under --experimental-vm-modules. The vitest cells cover msw 2 and 3.
 
 defineMatrixSuite({
-  describe, test, beforeAll, afterAll, expect, api,
+  describe,
+  test,
+  beforeAll,
+  afterAll,
+  expect,
+  api,
   libs: { undici },
 });

@@ -11,6 +11,11 @@ const { defineMatrixSuite } = require('./suite.cjs');
 expect.extend(api.matchers);
 
 defineMatrixSuite({
-  describe, test, beforeAll, afterAll, expect, api,
+  describe,
+  test,
+  beforeAll,
+  afterAll,
+  expect,
+  api,
   libs: { undici },
 });

@@ -22,9 +22,10 @@ function route(href) {
   const headers = [];
   for (const [key, value] of url.searchParams) if (key.startsWith('h.')) headers.push([key.slice(2), value]);
   const empty = status === 204 || status === 304;
-  const body = empty ? '' : url.searchParams.get('body') ?? JSON.stringify({ status });
+  const body = empty ? '' : (url.searchParams.get('body') ?? JSON.stringify({ status }));
   const type = url.searchParams.get('type') ?? (url.searchParams.has('body') ? 'text/plain' : 'application/json');
-  if (body !== '' && !headers.some(([name]) => name.toLowerCase() === 'content-type')) headers.push(['content-type', type]);
+  if (body !== '' && !headers.some(([name]) => name.toLowerCase() === 'content-type'))
+    headers.push(['content-type', type]);
   return { status, headers, body };
 }
 
@@ -164,7 +165,14 @@ const cases = {
   },
 
   async toHaveHeader({ expect, get, api: { HttpMatcherUsageError } }) {
-    const res = await get(at(200, { headers: [['cache-control', 'no-store'], ['x-request-id', 'req-42']] }));
+    const res = await get(
+      at(200, {
+        headers: [
+          ['cache-control', 'no-store'],
+          ['x-request-id', 'req-42'],
+        ],
+      }),
+    );
     expect(res).toHaveHeader('x-request-id');
     expect(res).toHaveHeader('Cache-Control', 'no-store');
     expect(res).toHaveHeader('cache-control', /no-store/);
@@ -178,7 +186,9 @@ const cases = {
   },
 
   async toHaveContentType({ expect, get, api: { HttpMatcherUsageError } }) {
-    const problem = await get(at(422, { type: 'application/problem+json; charset=utf-8', body: '{"title":"Invalid"}' }));
+    const problem = await get(
+      at(422, { type: 'application/problem+json; charset=utf-8', body: '{"title":"Invalid"}' }),
+    );
     expect(problem).toHaveContentType('json');
     expect(problem).toHaveContentType('application/problem+json', { charset: 'UTF-8' });
     expect(problem).not.toHaveContentType('html');
@@ -191,7 +201,14 @@ const cases = {
 
   async toHaveCookie({ expect, get, api: { HttpMatcherUsageError } }) {
     const secret = 's3cr3t-session-value';
-    const res = await get(at(200, { headers: [['set-cookie', `session=${secret}; Path=/; HttpOnly; SameSite=Lax`], ['set-cookie', 'theme=dark; Path=/']] }));
+    const res = await get(
+      at(200, {
+        headers: [
+          ['set-cookie', `session=${secret}; Path=/; HttpOnly; SameSite=Lax`],
+          ['set-cookie', 'theme=dark; Path=/'],
+        ],
+      }),
+    );
     expect(res).toHaveCookie('session');
     expect(res).toHaveCookie('session', { httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(res).toHaveCookie('theme', { value: 'dark' });
@@ -221,7 +238,9 @@ const cases = {
   },
 
   async toMatchJsonBody({ expect, get, api: { HttpMatcherUsageError } }) {
-    const res = await get(at(200, { body: JSON.stringify({ user: { id: 7, role: 'admin' }, tags: ['a'] }), type: 'application/json' }));
+    const res = await get(
+      at(200, { body: JSON.stringify({ user: { id: 7, role: 'admin' }, tags: ['a'] }), type: 'application/json' }),
+    );
     await expect(res).toMatchJsonBody({ user: { role: 'admin' } });
     await expect(res).not.toMatchJsonBody({ user: { role: 'guest' } });
     const message = await failureOf(() => expect(res).toMatchJsonBody({ user: { role: 'guest' } }));
@@ -254,17 +273,26 @@ const cases = {
   },
 
   async toBeProblemDetails({ expect, get, api: { HttpMatcherUsageError } }) {
-    const body = JSON.stringify({ type: 'https://example.com/probs/out-of-credit', title: 'Out of credit', status: 403 });
+    const body = JSON.stringify({
+      type: 'https://example.com/probs/out-of-credit',
+      title: 'Out of credit',
+      status: 403,
+    });
     const problem = await get(at(403, { body, type: 'application/problem+json' }));
     await expect(problem).toBeProblemDetails();
-    await expect(problem).toBeProblemDetails({ type: 'https://example.com/probs/out-of-credit', title: expect.any(String) });
+    await expect(problem).toBeProblemDetails({
+      type: 'https://example.com/probs/out-of-credit',
+      title: expect.any(String),
+    });
     const plain = await get(at(500, { body: '{"error":"boom"}', type: 'application/json' }));
     await expect(plain).not.toBeProblemDetails();
     const message = await failureOf(() => expect(plain).toBeProblemDetails());
     expect(message).toContain('expect(response).toBeProblemDetails(');
     expect(message).toContain('application/problem+json');
     expect(message).toContain('Received status: 500 Internal Server Error');
-    expect(await errorOf(() => expect(problem).toBeProblemDetails('out-of-credit'))).toBeInstanceOf(HttpMatcherUsageError);
+    expect(await errorOf(() => expect(problem).toBeProblemDetails('out-of-credit'))).toBeInstanceOf(
+      HttpMatcherUsageError,
+    );
   },
 };
 
@@ -291,7 +319,8 @@ function makeClients(libs, state) {
   if (libs.got) {
     clients.push({
       name: 'got',
-      get: (path) => libs.got(`${state.origin}${path}`, { throwHttpErrors: false, followRedirect: false, retry: { limit: 0 } }),
+      get: (path) =>
+        libs.got(`${state.origin}${path}`, { throwHttpErrors: false, followRedirect: false, retry: { limit: 0 } }),
       finish: () => undefined,
     });
   }
@@ -329,7 +358,10 @@ function defineMatrixSuite({ describe, test, beforeAll, afterAll, expect, api, l
       mswServer = setupServer(
         http.all(`${MSW_ORIGIN}/*`, ({ request }) => {
           const answer = route(request.url);
-          return new HttpResponse(answer.body === '' ? null : answer.body, { status: answer.status, headers: answer.headers });
+          return new HttpResponse(answer.body === '' ? null : answer.body, {
+            status: answer.status,
+            headers: answer.headers,
+          });
         }),
       );
       // msw 2 calls the option onUnhandledRequest, msw 3 onUnhandledFrame; each ignores the other's.
@@ -358,7 +390,9 @@ function defineMatrixSuite({ describe, test, beforeAll, afterAll, expect, api, l
       const run = cases[name];
       if (run === undefined) {
         test('has a case in test/matrix/suite.cjs', () => {
-          throw new Error(`${name} is exported but has no case in test/matrix/suite.cjs: add one so the version matrix covers it.`);
+          throw new Error(
+            `${name} is exported but has no case in test/matrix/suite.cjs: add one so the version matrix covers it.`,
+          );
         });
         return;
       }

@@ -12,6 +12,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 const { defineMatrixSuite } = createRequire(import.meta.url)('./suite.cjs');
 
 defineMatrixSuite({
-  describe, test, beforeAll, afterAll, expect, api,
+  describe,
+  test,
+  beforeAll,
+  afterAll,
+  expect,
+  api,
   libs: { undici, got, msw: { http, HttpResponse, setupServer } },
 });

@@ -21,7 +21,9 @@ describe('asymmetric expectations in messages', () => {
     const res = await fetch(`${server.url}/status/404`);
     await res.body?.cancel();
     expect(failureOf(() => expect(res).toHaveStatus(expect.any(String)))).toContain('Expected status: Any<String>\n');
-    expect(failureOf(() => expect(res).not.toHaveStatus(expect.any(Number)))).toContain('Expected status: not Any<Number>\n');
+    expect(failureOf(() => expect(res).not.toHaveStatus(expect.any(Number)))).toContain(
+      'Expected status: not Any<Number>\n',
+    );
   });
 
   it('toBeRedirectWithLocation', async () => {
@@ -52,7 +54,11 @@ describe('asymmetric expectations in messages', () => {
 
   it('inside toHaveJsonBody and toMatchJsonBody: the diff prints the matcher', async () => {
     const res = await fetch(`${server.url}/status/404`);
-    expect(await asyncFailureOf(() => expect(res).toHaveJsonBody({ status: expect.any(String) }))).toMatch(/- +"status": Any<String>,/);
-    expect(await asyncFailureOf(() => expect(res).toMatchJsonBody({ status: expect.any(String) }))).toMatch(/- +"status": Any<String>,/);
+    expect(await asyncFailureOf(() => expect(res).toHaveJsonBody({ status: expect.any(String) }))).toMatch(
+      /- +"status": Any<String>,/,
+    );
+    expect(await asyncFailureOf(() => expect(res).toMatchJsonBody({ status: expect.any(String) }))).toMatch(
+      /- +"status": Any<String>,/,
+    );
   });
 });

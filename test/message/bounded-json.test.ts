@@ -3,7 +3,16 @@ import { boundedJson } from '../../src/message/bounded-json.js';
 
 describe('boundedJson', () => {
   it('pretty-prints like JSON.stringify(v, null, 2), with lists of scalars on one line', () => {
-    const value = { id: 7, name: 'Ada', tags: ['a', 'b'], ok: true, none: null, nested: { list: [{ x: 1 }] }, empty: {}, nothing: [] };
+    const value = {
+      id: 7,
+      name: 'Ada',
+      tags: ['a', 'b'],
+      ok: true,
+      none: null,
+      nested: { list: [{ x: 1 }] },
+      empty: {},
+      nothing: [],
+    };
     expect(boundedJson(value, 1024)).toEqual({
       complete: true,
       text: [
@@ -45,7 +54,10 @@ describe('boundedJson', () => {
     const one = boundedJson({ blob: huge }, 1024);
     expect(one.complete).toBe(false);
     expect(one.text.length).toBeLessThanOrEqual(1024);
-    const list = boundedJson(Array.from({ length: 1_000_000 }, (_, i) => i), 1024);
+    const list = boundedJson(
+      Array.from({ length: 1_000_000 }, (_, i) => i),
+      1024,
+    );
     expect(list.complete).toBe(false);
     expect(list.text.length).toBeLessThanOrEqual(1024);
     expect(list.text.startsWith('[0, 1, 2, 3')).toBe(true);
@@ -87,7 +99,9 @@ describe('boundedJson', () => {
     };
     const { text, complete } = boundedJson(value, 1024);
     expect(complete).toBe(true);
-    expect(text).toBe('{\n  "fine": 1,\n  "broken": "[unreadable]",\n  "date": "1970-01-01T00:00:00.000Z",\n  "custom": "[unreadable]"\n}');
+    expect(text).toBe(
+      '{\n  "fine": 1,\n  "broken": "[unreadable]",\n  "date": "1970-01-01T00:00:00.000Z",\n  "custom": "[unreadable]"\n}',
+    );
   });
 
   it('survives a Proxy whose traps throw', () => {
@@ -99,12 +113,19 @@ describe('boundedJson', () => {
         },
       },
     );
-    expect(boundedJson({ ok: 1, hostile }, 1024)).toEqual({ text: '{\n  "ok": 1,\n  "hostile": "[unreadable]"\n}', complete: true });
+    expect(boundedJson({ ok: 1, hostile }, 1024)).toEqual({
+      text: '{\n  "ok": 1,\n  "hostile": "[unreadable]"\n}',
+      complete: true,
+    });
   });
 
   it('redacts secret fields and records their values for the sweep', () => {
     const hidden = new Set<string>();
-    const { text } = boundedJson({ user: 'bob', accessToken: 'tok-123', nested: { password: 'hunter2' } }, 1024, hidden);
+    const { text } = boundedJson(
+      { user: 'bob', accessToken: 'tok-123', nested: { password: 'hunter2' } },
+      1024,
+      hidden,
+    );
     expect(text).toContain('"accessToken": "[redacted]"');
     expect(text).toContain('"password": "[redacted]"');
     expect(text).not.toContain('tok-123');
@@ -112,6 +133,8 @@ describe('boundedJson', () => {
   });
 
   it('writes values JSON has no form for as JSON.stringify would inside an array', () => {
-    expect(boundedJson([undefined, Number.NaN, Infinity, () => 1, Symbol('s'), 10n], 1024).text).toBe('[null, null, null, null, null, 10]');
+    expect(boundedJson([undefined, Number.NaN, Infinity, () => 1, Symbol('s'), 10n], 1024).text).toBe(
+      '[null, null, null, null, null, 10]',
+    );
   });
 });

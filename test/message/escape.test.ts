@@ -7,7 +7,9 @@ expect.extend({ toHaveStatus });
 
 describe('escapeText (multi-line text such as body excerpts)', () => {
   it('escapes ANSI escape sequences, so a server cannot recolour or rewrite the log', () => {
-    expect(escapeText('\u001b[31mred\u001b[0m \u001b]8;;http://x\u0007link')).toBe('\\x1b[31mred\\x1b[0m \\x1b]8;;http://x\\x07link');
+    expect(escapeText('\u001b[31mred\u001b[0m \u001b]8;;http://x\u0007link')).toBe(
+      '\\x1b[31mred\\x1b[0m \\x1b]8;;http://x\\x07link',
+    );
   });
 
   it('escapes C1 controls, including the one-byte CSI (U+009B), and DEL', () => {
@@ -15,7 +17,9 @@ describe('escapeText (multi-line text such as body excerpts)', () => {
   });
 
   it('escapes bidi overrides and isolates, which reorder text on screen', () => {
-    expect(escapeText('user\u202Egnp.exe\u2066x\u2069\u200E\u200F')).toBe('user\\u202egnp.exe\\u2066x\\u2069\\u200e\\u200f');
+    expect(escapeText('user\u202Egnp.exe\u2066x\u2069\u200E\u200F')).toBe(
+      'user\\u202egnp.exe\\u2066x\\u2069\\u200e\\u200f',
+    );
   });
 
   it('keeps newlines and tabs, escapes carriage returns and NUL', () => {

@@ -3,7 +3,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { configure, toHttpResponse } from '../../src/index.js';
 import { resetConfig } from '../../src/config.js';
 import { toHaveStatus } from '../../src/matchers/to-have-status.js';
-import { knownSecrets, isSecretName, redactHeader, redactText, redactUrl, sweepSecrets } from '../../src/message/redact.js';
+import {
+  knownSecrets,
+  isSecretName,
+  redactHeader,
+  redactText,
+  redactUrl,
+  sweepSecrets,
+} from '../../src/message/redact.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
@@ -12,20 +19,40 @@ expect.extend({ toHaveStatus });
 afterEach(() => resetConfig());
 
 describe('isSecretName', () => {
-  it.each(['x-api-key', 'accessToken', 'access_token', 'session_id', 'set-cookie', 'cookie', 'proxy-authorization', 'authorization', 'x-auth-token', 'client_secret', 'password', 'apiKey', 'X-Amz-Signature', 'jwt'])(
-    '%s is secret',
-    (name) => {
-      expect(isSecretName(name)).toBe(true);
-      expect(isSecretName(name, 'header')).toBe(true);
-    },
-  );
+  it.each([
+    'x-api-key',
+    'accessToken',
+    'access_token',
+    'session_id',
+    'set-cookie',
+    'cookie',
+    'proxy-authorization',
+    'authorization',
+    'x-auth-token',
+    'client_secret',
+    'password',
+    'apiKey',
+    'X-Amz-Signature',
+    'jwt',
+  ])('%s is secret', (name) => {
+    expect(isSecretName(name)).toBe(true);
+    expect(isSecretName(name, 'header')).toBe(true);
+  });
 
-  it.each(['author', 'www-authenticate', 'content-type', 'x-request-id', 'keyboard', 'monkey', 'tokenizer', 'authority', 'sessions_count_total', 'location'])(
-    '%s is not secret: names are split into words, not searched for substrings',
-    (name) => {
-      expect(isSecretName(name)).toBe(false);
-    },
-  );
+  it.each([
+    'author',
+    'www-authenticate',
+    'content-type',
+    'x-request-id',
+    'keyboard',
+    'monkey',
+    'tokenizer',
+    'authority',
+    'sessions_count_total',
+    'location',
+  ])('%s is not secret: names are split into words, not searched for substrings', (name) => {
+    expect(isSecretName(name)).toBe(false);
+  });
 
   it('counts `code` as secret only as a query parameter (an OAuth authorization code), not as a JSON field or header', () => {
     expect(isSecretName('code', 'query')).toBe(true);
@@ -54,19 +81,25 @@ describe('redactHeader', () => {
   });
 
   it('keeps cookie names and attributes, hides their values', () => {
-    expect(redactHeader('Set-Cookie', 'sid=abc123; Path=/; HttpOnly; Secure')).toBe('sid=[redacted]; Path=/; HttpOnly; Secure');
+    expect(redactHeader('Set-Cookie', 'sid=abc123; Path=/; HttpOnly; Secure')).toBe(
+      'sid=[redacted]; Path=/; HttpOnly; Secure',
+    );
     expect(redactHeader('Cookie', 'sid=abc123; theme=dark')).toBe('sid=[redacted]; theme=[redacted]');
   });
 
   it('leaves other headers as they are, WWW-Authenticate included (it is evidence, not a secret)', () => {
-    expect(redactHeader('WWW-Authenticate', 'Bearer realm="api", error="invalid_token"')).toBe('Bearer realm="api", error="invalid_token"');
+    expect(redactHeader('WWW-Authenticate', 'Bearer realm="api", error="invalid_token"')).toBe(
+      'Bearer realm="api", error="invalid_token"',
+    );
     expect(redactHeader('Content-Type', 'application/json')).toBe('application/json');
   });
 });
 
 describe('redactUrl', () => {
   it('hides userinfo', () => {
-    expect(redactUrl('https://alice:s3cret@db.example.test:5432/x?y=1')).toBe('https://[redacted]@db.example.test:5432/x?y=1');
+    expect(redactUrl('https://alice:s3cret@db.example.test:5432/x?y=1')).toBe(
+      'https://[redacted]@db.example.test:5432/x?y=1',
+    );
     expect(redactUrl('https://token@example.test/')).toBe('https://[redacted]@example.test/');
   });
 
@@ -91,14 +124,20 @@ describe('redactUrl', () => {
 describe('redactText and sweepSecrets', () => {
   it('hides JSON members, form fields and bearer tokens in free text, and records their values', () => {
     const hidden = new Set<string>();
-    expect(redactText('{"user": "bob", "password": "hunter22", "apiKey": 12345}', hidden)).toBe('{"user": "bob", "password": "[redacted]", "apiKey": "[redacted]"}');
-    expect(redactText('grant_type=password&client_secret=shh-1234&user=bob', hidden)).toBe('grant_type=password&client_secret=[redacted]&user=bob');
+    expect(redactText('{"user": "bob", "password": "hunter22", "apiKey": 12345}', hidden)).toBe(
+      '{"user": "bob", "password": "[redacted]", "apiKey": "[redacted]"}',
+    );
+    expect(redactText('grant_type=password&client_secret=shh-1234&user=bob', hidden)).toBe(
+      'grant_type=password&client_secret=[redacted]&user=bob',
+    );
     expect(redactText('sent Authorization: Bearer abcd.efgh', hidden)).toBe('sent Authorization: Bearer [redacted]');
     expect([...hidden].sort()).toEqual(['12345', 'abcd.efgh', 'hunter22', 'shh-1234']);
   });
 
   it('sweeps every known secret out of a finished text, longest first', () => {
-    expect(sweepSecrets('token abc123 and abc123-long, abc', ['abc123', 'abc123-long'])).toBe('token [redacted] and [redacted], abc');
+    expect(sweepSecrets('token abc123 and abc123-long, abc', ['abc123', 'abc123-long'])).toBe(
+      'token [redacted] and [redacted], abc',
+    );
   });
 });
 
@@ -113,7 +152,9 @@ describe('redaction in failure messages', () => {
     const token = 's3cr3t-token-42';
     const body = JSON.stringify({ error: 'expired', token, echo: `you sent ${token}` });
     const res = await supertest(server.url)
-      .get(`/status/401?sig=${token}&type=application/json&body=${encodeURIComponent(body)}&h.set-cookie=sid%3Dcookie-value-9%3B%20Path%3D%2F`)
+      .get(
+        `/status/401?sig=${token}&type=application/json&body=${encodeURIComponent(body)}&h.set-cookie=sid%3Dcookie-value-9%3B%20Path%3D%2F`,
+      )
       .set('Authorization', `Bearer ${token}`);
     const message = failureOf(() => expect(res).toHaveStatus(200));
     expect(message).not.toContain(token);
@@ -125,7 +166,9 @@ describe('redaction in failure messages', () => {
 
   it('hides secrets in a redirect Location: the shown header and anywhere else the value appears', async () => {
     const location = 'https://app.example.test/callback#access_token=tok-in-fragment-1&state=ok';
-    const res = await supertest(server.url).get(`/status/302?h.location=${encodeURIComponent(location)}&body=${encodeURIComponent('redirecting with tok-in-fragment-1')}`);
+    const res = await supertest(server.url).get(
+      `/status/302?h.location=${encodeURIComponent(location)}&body=${encodeURIComponent('redirecting with tok-in-fragment-1')}`,
+    );
     expect(knownSecrets(toHttpResponse(res))).toContain('tok-in-fragment-1');
     const message = failureOf(() => expect(res).toHaveStatus(200));
     expect(message).toContain('location: https://app.example.test/callback#access_token=[redacted]&state=ok');
@@ -139,7 +182,15 @@ describe('a short credential is swept as a whole value, never from inside other 
   beforeAll(async () => {
     server = await startServer((req, res) => {
       res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: 'boom', by: req.headers['x-api-key'], path: req.url, users: 3, note: 'username user.name' }));
+      res.end(
+        JSON.stringify({
+          error: 'boom',
+          by: req.headers['x-api-key'],
+          path: req.url,
+          users: 3,
+          note: 'username user.name',
+        }),
+      );
     });
   });
   afterAll(() => server.close());
@@ -156,7 +207,11 @@ describe('a short credential is swept as a whole value, never from inside other 
   });
 
   it('sweepSecrets: whole values only, in any surrounding punctuation, and inside percent-encoded values', () => {
-    const swept = sweepSecrets('user; "user"; users; username; /admin/user/1; x=user&y=2; a%22user%22b; user.', ['user']);
-    expect(swept).toBe('[redacted]; "[redacted]"; users; username; /admin/user/1; x=[redacted]&y=2; a%22[redacted]%22b; [redacted].');
+    const swept = sweepSecrets('user; "user"; users; username; /admin/user/1; x=user&y=2; a%22user%22b; user.', [
+      'user',
+    ]);
+    expect(swept).toBe(
+      '[redacted]; "[redacted]"; users; username; /admin/user/1; x=[redacted]&y=2; a%22[redacted]%22b; [redacted].',
+    );
   });
 });

@@ -3,8 +3,17 @@ import { CLASS_NAMES, describeStatus, getStatus, listStatuses, statusClass, stat
 
 describe('getStatus', () => {
   it('returns the entry with its derived class and official flag', () => {
-    expect(getStatus(404)).toMatchObject({ code: 404, reason: 'Not Found', class: '4xx', official: true, spec: 'RFC 9110 §15.5.5' });
-    expect(getStatus(413)).toMatchObject({ reason: 'Content Too Large', aliases: expect.arrayContaining(['Payload Too Large', 'Request Entity Too Large']) });
+    expect(getStatus(404)).toMatchObject({
+      code: 404,
+      reason: 'Not Found',
+      class: '4xx',
+      official: true,
+      spec: 'RFC 9110 §15.5.5',
+    });
+    expect(getStatus(413)).toMatchObject({
+      reason: 'Content Too Large',
+      aliases: expect.arrayContaining(['Payload Too Large', 'Request Entity Too Large']),
+    });
     expect(getStatus(422)?.aliases).toContain('Unprocessable Entity');
     expect(getStatus(302)?.aliases).toContain('Moved Temporarily');
   });
@@ -33,11 +42,22 @@ describe('getStatus', () => {
 
 describe('statusClass', () => {
   it('gives the class of every whole number from 100 to 599', () => {
-    expect([100, 199, 200, 299, 300, 404, 499, 500, 599].map(statusClass)).toEqual(['1xx', '1xx', '2xx', '2xx', '3xx', '4xx', '4xx', '5xx', '5xx']);
+    expect([100, 199, 200, 299, 300, 404, 499, 500, 599].map(statusClass)).toEqual([
+      '1xx',
+      '1xx',
+      '2xx',
+      '2xx',
+      '3xx',
+      '4xx',
+      '4xx',
+      '5xx',
+      '5xx',
+    ]);
   });
 
   it('is undefined outside 100-599 and for non-integers', () => {
-    for (const code of [99, 600, 0, -200, 200.5, 1e3, Number.NaN, Infinity, -Infinity]) expect(statusClass(code)).toBeUndefined();
+    for (const code of [99, 600, 0, -200, 200.5, 1e3, Number.NaN, Infinity, -Infinity])
+      expect(statusClass(code)).toBeUndefined();
     expect(statusClass('200' as unknown as number)).toBeUndefined();
   });
 });
@@ -45,7 +65,9 @@ describe('statusClass', () => {
 describe('statusLabel', () => {
   it('reads as messages print it', () => {
     expect(statusLabel(503)).toBe('503 Service Unavailable (5xx Server Error)');
-    expect(statusLabel(520)).toBe('520 Web Server Returned an Unknown Error (5xx Server Error; unofficial, Cloudflare)');
+    expect(statusLabel(520)).toBe(
+      '520 Web Server Returned an Unknown Error (5xx Server Error; unofficial, Cloudflare)',
+    );
     expect(statusLabel(306)).toBe('306 (Unused) (3xx Redirection; deprecated)');
     expect(statusLabel(299)).toBe('299 (2xx Successful; unregistered)');
   });
@@ -68,9 +90,15 @@ describe('describeStatus', () => {
   });
 
   it('describes an unregistered code in range by its class, as the x00 of that class (RFC 9110 §15)', () => {
-    expect(describeStatus(299)).toBe('299 (2xx Successful; unregistered): not in the IANA registry; clients treat it as 200 OK.');
-    expect(describeStatus(477)).toBe('477 (4xx Client Error; unregistered): not in the IANA registry; clients treat it as 400 Bad Request.');
-    expect(describeStatus(199)).toBe('199 (1xx Informational; unregistered): not in the IANA registry; clients treat it as 100 Continue.');
+    expect(describeStatus(299)).toBe(
+      '299 (2xx Successful; unregistered): not in the IANA registry; clients treat it as 200 OK.',
+    );
+    expect(describeStatus(477)).toBe(
+      '477 (4xx Client Error; unregistered): not in the IANA registry; clients treat it as 400 Bad Request.',
+    );
+    expect(describeStatus(199)).toBe(
+      '199 (1xx Informational; unregistered): not in the IANA registry; clients treat it as 100 Continue.',
+    );
   });
 
   it('says a value outside 100-599 or a non-integer is not a status code', () => {
@@ -88,7 +116,9 @@ describe('listStatuses', () => {
     expect(codes).toEqual([...codes].sort((a, b) => a - b));
     expect(new Set(codes).size).toBe(codes.length);
     for (const code of [100, 103, 208, 226, 308, 418, 421, 451, 511]) expect(codes).toContain(code);
-    for (const code of [419, 420, 440, 444, 449, 460, 463, 464, 494, 498, 499, 509, 520, 526, 529, 530, 561, 598, 599]) {
+    for (const code of [
+      419, 420, 440, 444, 449, 460, 463, 464, 494, 498, 499, 509, 520, 526, 529, 530, 561, 598, 599,
+    ]) {
       expect(list.find((s) => s.code === code)?.official).toBe(false);
     }
     expect(list.every((s) => s === getStatus(s.code))).toBe(true);
@@ -104,7 +134,13 @@ describe('listStatuses', () => {
 
 describe('CLASS_NAMES', () => {
   it('names the five classes as RFC 9110 §15 does', () => {
-    expect(CLASS_NAMES).toEqual({ '1xx': 'Informational', '2xx': 'Successful', '3xx': 'Redirection', '4xx': 'Client Error', '5xx': 'Server Error' });
+    expect(CLASS_NAMES).toEqual({
+      '1xx': 'Informational',
+      '2xx': 'Successful',
+      '3xx': 'Redirection',
+      '4xx': 'Client Error',
+      '5xx': 'Server Error',
+    });
   });
 });
 

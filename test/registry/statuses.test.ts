@@ -27,8 +27,8 @@ const IANA_CODES: readonly number[] = [
 
 /** Unofficial codes the registry must know, with who sends them. */
 const UNOFFICIAL_CODES: readonly number[] = [
-  419, 420, 440, 444, 449, 460, 463, 464, 494, 495, 496, 497, 498, 499, 509, 520, 521, 522, 523, 524, 525, 526,
-  529, 530, 561, 598, 599,
+  419, 420, 440, 444, 449, 460, 463, 464, 494, 495, 496, 497, 498, 499, 509, 520, 521, 522, 523, 524, 525, 526, 529,
+  530, 561, 598, 599,
 ];
 
 /** The codes testers meet most: each must carry a hint. */
@@ -221,7 +221,8 @@ describe('STATUS_RECORDS', () => {
 
   it('credits the right origin for the unofficial families', () => {
     for (const code of [444, 494, 495, 496, 497, 499]) expect(record(code).origin, `${code}`).toBe('nginx');
-    for (const code of [520, 521, 522, 523, 524, 525, 526, 530]) expect(record(code).origin, `${code}`).toBe('Cloudflare');
+    for (const code of [520, 521, 522, 523, 524, 525, 526, 530])
+      expect(record(code).origin, `${code}`).toBe('Cloudflare');
     for (const code of [460, 463, 464, 561]) {
       expect(record(code).origin, `${code}`).toBe('AWS Elastic Load Balancing');
     }

@@ -27,7 +27,15 @@ async function runFixture(): Promise<{ report: Report; output: string }> {
     const output = await new Promise<string>((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/runners/fixtures/vitest.config.ts', '--reporter=json', '--reporter=default', `--outputFile.json=${outputFile}`],
+        [
+          'node_modules/vitest/vitest.mjs',
+          'run',
+          '--config',
+          'test/runners/fixtures/vitest.config.ts',
+          '--reporter=json',
+          '--reporter=default',
+          `--outputFile.json=${outputFile}`,
+        ],
         { cwd: ROOT, env: { ...env, NO_COLOR: '1', CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let text = '';
@@ -50,7 +58,8 @@ describe('a forgotten await on a body matcher, under vitest', () => {
   it('fails its own test, with the failure, a note and a frame at its line; nothing is unhandled', async () => {
     const { report, output } = await runFixture();
     const results = new Map(report.testResults[0]?.assertionResults.map((r) => [r.title, r]));
-    const failure = (title: string): string => stripVTControlCharacters(results.get(title)?.failureMessages.join('\n') ?? '');
+    const failure = (title: string): string =>
+      stripVTControlCharacters(results.get(title)?.failureMessages.join('\n') ?? '');
 
     expect(results.get('forgets the await on a failing body matcher')?.status).toBe('failed');
     const forgotten = failure('forgets the await on a failing body matcher');

@@ -41,7 +41,9 @@ expect(res).toHaveStatusClass('6xx');
 type Assertion = ReturnType<typeof expect<Response>>;
 type Missing = Exclude<keyof HttpSyncMatchers | keyof HttpAsyncMatchers, keyof Assertion>;
 const noneMissing: [Missing] extends [never] ? true : Missing = true;
-type NotAsync = { [K in keyof HttpAsyncMatchers]: ReturnType<Assertion[K]> extends Promise<void> ? never : K }[keyof HttpAsyncMatchers];
+type NotAsync = {
+  [K in keyof HttpAsyncMatchers]: ReturnType<Assertion[K]> extends Promise<void> ? never : K;
+}[keyof HttpAsyncMatchers];
 const allAsync: [NotAsync] extends [never] ? true : NotAsync = true;
 void noneMissing;
 void allAsync;
