@@ -191,28 +191,13 @@ process.exitCode = failed.length > 0 ? 1 : 0;
 
 async function runCell(cell, node) {
   if (cell.runtime) return runRuntimeCell(cell, node);
-  const dir = join(work, `${cell.id}-node${node.version}`);
-  const logFile = join(LOGS, `${cell.id}@node${node.version}.log`);
-  await mkdir(dir, { recursive: true });
-  const t0 = Date.now();
-  const timing = { install: 0, tests: 0, types: 0 };
-  const out = createWriteStream(logFile);
-  const env = {
-    ...process.env,
-    PATH: `${dirname(node.bin)}:${process.env.PATH}`,
-    CI: 'true',
-    FORCE_COLOR: '0',
-    NO_COLOR: '1',
-  };
-  const step = async (name, command, args) => {
-    const s = Date.now();
-    out.write(`\n$ ${[command, ...args].join(' ')}\n`);
-    try {
-      return await run(command, args, { cwd: dir, env, stream: out });
-    } finally {
-      timing[name] += Date.now() - s;
-    }
-  };
+  const { dir, step, passed, failed } = await openCell(
+    `${cell.id}-node${node.version}`,
+    `${cell.id}@node${node.version}.log`,
+    {
+      PATH: `${dirname(node.bin)}:${process.env.PATH}`,
+    },
+  );
   let stage = 'install';
   let tests;
   try {
@@ -271,21 +256,9 @@ async function runCell(cell, node) {
     await step('types', node.bin, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json']);
     // The same types reached through tsconfig `types` alone, with no import of the entry (the README's TypeScript setup).
     await step('types', node.bin, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types-form.json']);
-    out.end();
-    return { state: 'pass', tests, ms: Date.now() - t0, timing, logFile };
+    return passed(tests);
   } catch (error) {
-    out.write(`\n${error.stack ?? error}\n`);
-    await new Promise((resolve) => out.end(resolve));
-    const text = await readFile(logFile, 'utf8');
-    return {
-      state: 'fail',
-      stage,
-      tests,
-      ms: Date.now() - t0,
-      timing,
-      logFile,
-      tail: text.split('\n').slice(-60).join('\n'),
-    };
+    return failed(error, stage, tests);
   }
 }
 
@@ -295,30 +268,15 @@ async function runCell(cell, node) {
  * test/matrix/<runtime>.test.mjs. No type check: the typed usage files are the runners' augmentations.
  */
 async function runRuntimeCell(cell, runtime) {
-  const dir = join(work, `${cell.id}-${runtime.version}`);
-  const logFile = join(LOGS, `${cell.id}@${runtime.version}.log`);
-  await mkdir(dir, { recursive: true });
-  const t0 = Date.now();
-  const timing = { install: 0, tests: 0, types: 0 };
-  const out = createWriteStream(logFile);
-  const env = {
-    ...process.env,
-    CI: 'true',
-    FORCE_COLOR: '0',
-    NO_COLOR: '1',
-    // Deno: its cache inside the cell, and no look-up of a newer release.
-    DENO_DIR: join(dir, '.deno'),
-    DENO_NO_UPDATE_CHECK: '1',
-  };
-  const step = async (name, command, args, timeoutMs) => {
-    const s = Date.now();
-    out.write(`\n$ ${[command, ...args].join(' ')}\n`);
-    try {
-      return await run(command, args, { cwd: dir, env, stream: out, timeoutMs });
-    } finally {
-      timing[name] += Date.now() - s;
-    }
-  };
+  const { dir, step, passed, failed } = await openCell(
+    `${cell.id}-${runtime.version}`,
+    `${cell.id}@${runtime.version}.log`,
+    {
+      // Deno: its cache inside the cell, and no look-up of a newer release.
+      DENO_DIR: join(work, `${cell.id}-${runtime.version}`, '.deno'),
+      DENO_NO_UPDATE_CHECK: '1',
+    },
+  );
   let stage = 'install';
   let tests;
   try {
@@ -358,22 +316,44 @@ async function runRuntimeCell(cell, runtime) {
     }
     if (!tests)
       throw new Error(`${cell.runtime.name} test exited 0, but its JUnit report (${report}) counts no passed test`);
+    return passed(tests);
+  } catch (error) {
+    return failed(error, stage, tests);
+  }
+}
+
+/**
+ * A cell's directory and log: `step` runs a command there (its time added to the step's total, its output to
+ * the log), `passed` and `failed` close the log and describe the result.
+ */
+async function openCell(name, logName, extraEnv) {
+  const dir = join(work, name);
+  const logFile = join(LOGS, logName);
+  await mkdir(dir, { recursive: true });
+  const t0 = Date.now();
+  const timing = { install: 0, tests: 0, types: 0 };
+  const out = createWriteStream(logFile);
+  const env = { ...process.env, CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1', ...extraEnv };
+  const step = async (stepName, command, args, timeoutMs) => {
+    const s = Date.now();
+    out.write(`\n$ ${[command, ...args].join(' ')}\n`);
+    try {
+      return await run(command, args, { cwd: dir, env, stream: out, timeoutMs });
+    } finally {
+      timing[stepName] += Date.now() - s;
+    }
+  };
+  const passed = (tests) => {
     out.end();
     return { state: 'pass', tests, ms: Date.now() - t0, timing, logFile };
-  } catch (error) {
+  };
+  const failed = async (error, stage, tests) => {
     out.write(`\n${error.stack ?? error}\n`);
     await new Promise((resolve) => out.end(resolve));
-    const text = await readFile(logFile, 'utf8');
-    return {
-      state: 'fail',
-      stage,
-      tests,
-      ms: Date.now() - t0,
-      timing,
-      logFile,
-      tail: text.split('\n').slice(-60).join('\n'),
-    };
-  }
+    const tail = (await readFile(logFile, 'utf8')).split('\n').slice(-60).join('\n');
+    return { state: 'fail', stage, tests, ms: Date.now() - t0, timing, logFile, tail };
+  };
+  return { dir, step, passed, failed };
 }
 
 async function copyMatrixSuite(dir) {

@@ -1,27 +1,18 @@
 // Run by forgotten-await.check.mjs in a jest cell (setupFilesAfterEnv: expect-http/jest): a suite that
 // forgets an `await`, on purpose.
-const { createServer } = require('node:http');
+const { startSlowJsonServer } = require('./slow-json-server.cjs');
 
 let server;
-let base = '';
-beforeAll(async () => {
-  // The body ends 200 ms after the headers: the test function has long returned when the matcher decides.
-  server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' }).flushHeaders();
-    setTimeout(() => res.end('{"id":1}'), 200);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}`;
-});
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+beforeAll(async () => (server = await startSlowJsonServer()));
+afterAll(() => server.close());
 
 test('forgets the await on a failing body matcher', async () => {
-  const res = await fetch(base);
-  expect(res).toHaveJsonBody({ id: 2 }); // line 20
+  const res = await fetch(server.url);
+  expect(res).toHaveJsonBody({ id: 2 }); // line 11
 });
 
 test('forgets the await on a passing body matcher', async () => {
-  const res = await fetch(base);
+  const res = await fetch(server.url);
   expect(res).toHaveJsonBody({ id: 1 });
 });
 
