@@ -1,18 +1,15 @@
 import { HeaderList } from './header-list.js';
-import { heldBody, isObject, stringOrUndefined } from './read.js';
+import { heldBody, shape, stringOrUndefined } from './read.js';
 import type { Adapter } from './types.js';
+
+const looksLikeResponse = shape({ status: 'number', clone: 'function', bodyUsed: 'boolean', headers: 'object' });
 
 /** WHATWG `Response`: global fetch, undici's fetch, msw's `HttpResponse`, ky, ofetch's raw response. */
 export const fetchResponse: Adapter = {
   kind: 'fetch',
   accepts: 'a fetch Response (global fetch, undici, msw, ky, ofetch)',
   name: 'fetch Response',
-  detect: (v) =>
-    typeof v.status === 'number' &&
-    typeof v.clone === 'function' &&
-    typeof v.bodyUsed === 'boolean' &&
-    isObject(v.headers) &&
-    typeof v.headers.get === 'function',
+  detect: (v) => looksLikeResponse(v) && typeof (v.headers as Record<PropertyKey, unknown>).get === 'function',
   allowsStatusZero: true,
   hidesSetCookieInBrowsers: true,
   noFollowOption: "pass { redirect: 'manual' } to fetch",

@@ -1,5 +1,5 @@
 import { HeaderList } from './header-list.js';
-import { clientRequestHeaders, clientRequestUrl, isObject, method, stringOrUndefined } from './read.js';
+import { clientRequestHeaders, clientRequestUrl, isObject, method, shape, stringOrUndefined } from './read.js';
 import type { Adapter } from './types.js';
 
 /** Node's `http.IncomingMessage`, as `http.get`/`http.request` hand it to their callback. */
@@ -7,11 +7,7 @@ export const nodeIncomingMessage: Adapter = {
   kind: 'node-incoming-message',
   accepts: 'a Node http.IncomingMessage',
   name: 'http.IncomingMessage',
-  detect: (v) =>
-    typeof v.statusCode === 'number' &&
-    isObject(v.headers) &&
-    Array.isArray(v.rawHeaders) &&
-    typeof v.on === 'function',
+  detect: shape({ statusCode: 'number', headers: 'object', rawHeaders: 'array', on: 'function' }),
   status: (v) => v.statusCode,
   details: (v) => {
     const req = v.req;

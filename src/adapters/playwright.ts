@@ -1,4 +1,5 @@
 import { HeaderList } from './header-list.js';
+import { shape } from './read.js';
 import type { Adapter } from './types.js';
 
 /** Playwright's `APIResponse` (from the `request` fixture or `page.request`): everything is a method. */
@@ -6,11 +7,7 @@ export const playwright: Adapter = {
   kind: 'playwright',
   accepts: 'a Playwright APIResponse',
   name: 'Playwright APIResponse',
-  detect: (v) =>
-    typeof v.status === 'function' &&
-    typeof v.headers === 'function' &&
-    typeof v.url === 'function' &&
-    typeof v.statusText === 'function',
+  detect: shape({ status: 'function', headers: 'function', url: 'function', statusText: 'function' }),
   noFollowOption: 'pass maxRedirects: 0 to the request',
   status: (v) => (v.status as () => unknown)(),
   details: (v) => {

@@ -6,6 +6,23 @@ export function isObject(value: unknown): value is Obj {
   return (typeof value === 'object' && value !== null) || typeof value === 'function';
 }
 
+type Kind = 'number' | 'boolean' | 'string' | 'function' | 'object' | 'array';
+
+/**
+ * A shape for duck typing, built once per adapter: `shape({ status: 'number', clone: 'function' })` tests that each
+ * named property is of that kind (`object`: a non-null object or function, `array`: Array.isArray).
+ */
+export function shape(kinds: Readonly<Record<string, Kind>>): (value: Obj) => boolean {
+  const entries = Object.entries(kinds);
+  return (value) => entries.every(([key, kind]) => isKind(value[key], kind));
+}
+
+function isKind(value: unknown, kind: Kind): boolean {
+  if (kind === 'object') return isObject(value);
+  if (kind === 'array') return Array.isArray(value);
+  return typeof value === kind;
+}
+
 export function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }

@@ -102,3 +102,12 @@ export function parseOptions(options: unknown, caller: Caller): string | undefin
 function usage(caller: Caller, problem: string): HttpMatcherUsageError {
   return new HttpMatcherUsageError('toHaveContentType', problem, caller);
 }
+
+/** Both arguments of toHaveContentType, checked before the response is looked at. */
+export function parseContentTypeArguments(
+  expected: unknown,
+  options: unknown,
+  caller: Caller,
+): { wanted: Wanted; charset: string | undefined } {
+  return { wanted: parseExpected(expected, caller), charset: parseOptions(options, caller) };
+}

@@ -1,4 +1,5 @@
-import { testRegExp, type TextExpectation } from '../arguments.js';
+import { showArgument, testRegExp, type TextExpectation } from '../arguments.js';
+import { HttpMatcherUsageError } from '../errors.js';
 import { equals } from '../equality.js';
 import type { MatcherContext } from '../types.js';
 
@@ -45,4 +46,29 @@ export function locationMatches(
 
 export function isAbsolute(url: string): boolean {
   return /^[a-z][a-z\d+.-]*:/i.test(url);
+}
+
+/** `options.status`, checked: one redirect code, or a usage error that says what was meant. */
+export function parseRedirectOptions(value: unknown, caller: (...args: never[]) => unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const meant =
+      typeof value === 'number' && REDIRECT_CODES.includes(value)
+        ? ` To require that code, pass { status: ${value} }.`
+        : '';
+    throw new HttpMatcherUsageError(
+      'toBeRedirectWithLocation',
+      `options must be an object { status?: ${REDIRECT_CODES.join(' | ')} }; got ${showArgument(value)}.${meant}`,
+      caller,
+    );
+  }
+  const s: unknown = (value as RedirectOptions).status;
+  if (s === undefined) return undefined;
+  if (typeof s === 'number' && REDIRECT_CODES.includes(s)) return s;
+  const why = s === 304 ? ' (304 Not Modified answers a conditional request; it is not a redirect)' : '';
+  throw new HttpMatcherUsageError(
+    'toBeRedirectWithLocation',
+    `options.status must be one of ${REDIRECT_CODES.join(', ')}; got ${showArgument(s)}${why}.`,
+    caller,
+  );
 }

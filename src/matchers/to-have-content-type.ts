@@ -1,6 +1,6 @@
 import { adapt } from '../adapters/index.js';
 import { parseMediaType } from '../body/media-type.js';
-import { parseExpected, parseOptions } from '../expectations/content-type.js';
+import { parseContentTypeArguments } from '../expectations/content-type.js';
 import { failureMessage } from '../message/failure-message.js';
 import { getStatus } from '../registry/index.js';
 import { line, quote } from '../message/show.js';
@@ -13,8 +13,7 @@ export function toHaveContentType(
   options?: unknown,
 ): MatcherResult {
   const matcher = 'toHaveContentType';
-  const wanted = parseExpected(expected, toHaveContentType);
-  const charset = parseOptions(options, toHaveContentType);
+  const { wanted, charset } = parseContentTypeArguments(expected, options, toHaveContentType);
   const res = adapt(matcher, received, toHaveContentType, { needs: 'headers' });
 
   const raw = res.headers.get('content-type');

@@ -3,30 +3,9 @@ import { noArguments, showArgument } from '../arguments.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import { failureMessage } from '../message/failure-message.js';
 import { followedRedirectNote } from '../message/response-section.js';
+import { parseStatusClass } from '../expectations/status-class.js';
 import { CLASS_NAMES, statusClass, type StatusClass } from '../registry/index.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
-
-/** Every way a class can be named: `2`, `'2xx'`, `'successful'`. */
-export type StatusClassName =
-  1 | 2 | 3 | 4 | 5 | StatusClass | 'informational' | 'successful' | 'redirection' | 'client-error' | 'server-error';
-
-const BY_NAME: Readonly<Record<string, StatusClass>> = {
-  informational: '1xx',
-  successful: '2xx',
-  redirection: '3xx',
-  'client-error': '4xx',
-  'server-error': '5xx',
-};
-
-function parseClass(value: unknown): StatusClass | undefined {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5)
-    return `${value}xx` as StatusClass;
-  if (typeof value !== 'string') return undefined;
-  const lower = value.toLowerCase();
-  if (/^[1-5]xx$/.test(lower)) return lower as StatusClass;
-  // Own keys only: 'constructor' or '__proto__' must not find Object.prototype's members.
-  return Object.hasOwn(BY_NAME, lower) ? BY_NAME[lower] : undefined;
-}
 
 /** The check every class matcher shares; `toBeSuccessful()` is `toHaveStatusClass('2xx')` under its own name. */
 function checkClass(
@@ -57,14 +36,7 @@ function checkClass(
 }
 
 export function toHaveStatusClass(this: MatcherContext, received: unknown, cls: unknown): MatcherResult {
-  const parsed = parseClass(cls);
-  if (parsed === undefined) {
-    throw new HttpMatcherUsageError(
-      'toHaveStatusClass',
-      `class must be 1-5, '1xx'-'5xx', or one of 'informational', 'successful', 'redirection', 'client-error', 'server-error'; got ${showArgument(cls)}.`,
-      toHaveStatusClass,
-    );
-  }
+  const parsed = parseStatusClass(cls, toHaveStatusClass);
   return checkClass(this, 'toHaveStatusClass', 'class', received, parsed, toHaveStatusClass);
 }
 
@@ -91,3 +63,5 @@ export function classMatcher(
   Object.defineProperty(matcher, 'name', { value: name });
   return matcher;
 }
+
+export type { StatusClassName } from '../expectations/status-class.js';
