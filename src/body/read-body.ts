@@ -158,7 +158,9 @@ async function load(res: HttpResponse): Promise<Outcome> {
     if (declared !== undefined) return declared;
     // The clone is ours to read and cancel; the user's Response stays unread.
     const copy = (response.clone as () => Obj)();
-    return await fromStream(res, copy.body, ok, empty);
+    const outcome = await fromStream(res, copy.body, ok, empty);
+    await nextTask();
+    return outcome;
   } catch (error) {
     return { ok: false, problem: `reading the body failed: ${describeError(error)}. ${context(res)}` };
   }
@@ -267,4 +269,39 @@ function consumedProblem(res: HttpResponse): string {
 function context(res: HttpResponse): string {
   const type = res.headers.get('content-type');
   return `(Response: ${statusLabel(res.status)}${type === undefined ? '' : `, Content-Type: ${type.slice(0, 100)}`}.)`;
+}
+
+// undici 6 (Node 20 and 22) makes a WeakRef to both streams of every clone(), and V8 keeps a WeakRef's target
+// alive until the microtask queue drains. Tests on in-process Responses (msw, `new Response`) never let it
+// drain, so every clone in a test file, and the unread body it tees, would stay in memory until the file ends.
+// One task turn after the read lets them go (bench/memory.bench.mjs). A MessageChannel, because fake timers
+// replace setTimeout, setImmediate and process.nextTick; one channel, keeping Node's event loop alive only while
+// a read waits on it. Only where it is needed: undici 7 and later (Node 24+), browsers, Bun and Deno skip the turn.
+const undiciVersion = (globalThis as { process?: { versions?: { undici?: string } } }).process?.versions?.undici;
+const bundledUndici6 = undiciVersion?.startsWith('6.') === true;
+let channel: MessageChannel | undefined;
+const waiting: Array<() => void> = [];
+
+function nextTask(): Promise<void> {
+  if (!bundledUndici6 || typeof MessageChannel !== 'function') return Promise.resolve();
+  if (channel === undefined) {
+    const created = new MessageChannel();
+    created.port1.onmessage = () => {
+      waiting.shift()?.();
+      if (waiting.length === 0) keepAlive(created.port1, false);
+    };
+    channel = created;
+  }
+  keepAlive(channel.port1, true);
+  const { port2 } = channel;
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    port2.postMessage(null);
+  });
+}
+
+/** Node's MessagePort ref()/unref(), called only if the port has them. */
+function keepAlive(port: MessagePort, on: boolean): void {
+  const node = port as MessagePort & { ref?: () => void; unref?: () => void };
+  (on ? node.ref : node.unref)?.call(port);
 }
