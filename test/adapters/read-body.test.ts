@@ -4,7 +4,7 @@ import got from 'got';
 import { request as playwrightRequest } from 'playwright-core';
 import supertest from 'supertest';
 import { request } from 'undici';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { resetConfig } from '../../src/config.js';
 import { configure, HttpMatcherUsageError, readBody } from '../../src/index.js';
@@ -93,6 +93,17 @@ describe('readBody', () => {
     expect(json()).toEqual(USER);
     expect(text).toBe(JSON.stringify(USER));
     expect(bytes.byteLength).toBe(text.length);
+  });
+
+  it('reads a fetch body under fake timers, and leaves it readable (the turn after a clone is not a timer)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate', 'setInterval', 'Date'] });
+    try {
+      const res = new Response(JSON.stringify(USER), { headers: { 'content-type': 'application/json' } });
+      await expect(res).toHaveJsonBody(USER);
+      await expect(res.json()).resolves.toEqual(USER);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('leaves a fetch Response readable: the matchers read a clone', async () => {
