@@ -1,8 +1,23 @@
-// Shared by the bench/*.bench.mjs files: a local server, ratio rounds over tinybench, and formatting.
+// Shared by the bench/*.bench.mjs files: a local server, interleaved A/B ratio rounds, time rounds over
+// tinybench, and formatting.
 // Every figure is a ratio or a time measured in one process run; rounds repeat the measurement so the
 // spread shows how much of a difference is noise on this machine.
 import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
+
+/**
+ * The built package the benchmarks measure: the copy bench/run.mjs takes right after `npm run build`
+ * ($BENCH_PACKAGE), so a rebuild of dist/ by other work in the same tree cannot pull it away mid-run; the
+ * repository itself when a bench file runs alone.
+ */
+export const PACKAGE = process.env.BENCH_PACKAGE ?? fileURLToPath(new URL('..', import.meta.url));
+
+/** The file URL of one of the package's built entries ('index.js', 'vitest.js'), for import(). */
+export function packageEntry(file) {
+  return pathToFileURL(join(PACKAGE, 'dist', file)).href;
+}
 
 /** A node:http server on 127.0.0.1: `/status/<code>?size=<bytes>` answers that code with a JSON body of about that size. */
 export async function startServer() {
@@ -18,7 +33,11 @@ export async function startServer() {
   return {
     server,
     url: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
   };
 }
 
@@ -37,23 +56,29 @@ export function jsonOfSize(bytes) {
 }
 
 /**
- * Runs `pairs` (each { name, lib, bare, libSetup?, bareSetup? }) for `rounds` rounds; each round benchmarks every function with
- * tinybench and records lib/bare of the median latencies. `inner` calls per sample keep a sample well
- * above the timer's resolution; times are reported per call.
+ * Interleaved A/B: for each pair ({ name, lib, bare, libSetup?, bareSetup? }), each round runs `blocks` short
+ * blocks of `calls` calls of each side, alternating which side goes first, so load from other work on the
+ * machine falls on both sides alike. A side's time in a round is the median of its blocks; the round's ratio is
+ * lib/bare of those. `libSetup`/`bareSetup` run before each block of their side (they set the state it
+ * measures in, e.g. which matchers are registered). Times are per call.
  */
-export async function ratioRounds(pairs, { rounds = 5, time = 300, warmupTime = 100, inner = 100, iterations = 64, warmupIterations = 16 } = {}) {
+export async function ratioRounds(pairs, { rounds = 5, blocks = 12, calls = 200, warmupBlocks = 2 } = {}) {
   const perPair = new Map(pairs.map((p) => [p.name, { ratios: [], lib: [], bare: [] }]));
   for (let round = 0; round < rounds; round++) {
-    const bench = new Bench({ time, warmupTime, iterations, warmupIterations, throws: true });
     for (const pair of pairs) {
-      // beforeAll runs before each phase (warm-up, run) of that task: it sets the state the task measures in.
-      bench.add(`${pair.name}|lib`, loop(pair.lib, inner), pair.libSetup ? { beforeAll: pair.libSetup } : {});
-      bench.add(`${pair.name}|bare`, loop(pair.bare, inner), pair.bareSetup ? { beforeAll: pair.bareSetup } : {});
-    }
-    await bench.run();
-    for (const pair of pairs) {
-      const lib = median(bench.getTask(`${pair.name}|lib`)) / inner;
-      const bare = median(bench.getTask(`${pair.name}|bare`)) / inner;
+      const sides = {
+        lib: { fn: pair.lib, setup: pair.libSetup, times: [] },
+        bare: { fn: pair.bare, setup: pair.bareSetup, times: [] },
+      };
+      for (let block = 0; block < warmupBlocks + blocks; block++) {
+        for (const side of block % 2 === 0 ? [sides.lib, sides.bare] : [sides.bare, sides.lib]) {
+          side.setup?.();
+          const time = await timeBlock(side.fn, calls);
+          if (block >= warmupBlocks) side.times.push(time / calls);
+        }
+      }
+      const lib = spread(sides.lib.times).median;
+      const bare = spread(sides.bare.times).median;
       const entry = perPair.get(pair.name);
       entry.ratios.push(lib / bare);
       entry.lib.push(lib);
@@ -62,6 +87,19 @@ export async function ratioRounds(pairs, { rounds = 5, time = 300, warmupTime = 
     process.stderr.write(`  round ${round + 1}/${rounds} done\n`);
   }
   return pairs.map((p) => ({ name: p.name, ...summarise(perPair.get(p.name)) }));
+}
+
+/** Milliseconds for `calls` calls of fn, awaited one by one when it is async. */
+async function timeBlock(fn, calls) {
+  if (fn.constructor.name === 'AsyncFunction') {
+    const started = performance.now();
+    for (let i = 0; i < calls; i++) await fn();
+    return performance.now() - started;
+  }
+  // Sync functions stay sync: an await per call would add a promise to both sides.
+  const started = performance.now();
+  for (let i = 0; i < calls; i++) fn();
+  return performance.now() - started;
 }
 
 /** Median per-call time of one function over rounds (for figures that are not ratios). */
@@ -112,8 +150,9 @@ export function fmtRatio(s) {
   return `${s.median.toFixed(2)}x (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
 }
 
-/** A time in ms, shown in the unit that reads best. */
+/** A time in ms, shown in the unit that reads best; a negative time (a difference) keeps its sign and its unit. */
 export function fmtTime(ms) {
+  if (ms < 0) return `−${fmtTime(-ms)}`;
   if (ms < 0.001) return `${(ms * 1e6).toFixed(0)} ns`;
   if (ms < 1) return `${(ms * 1000).toFixed(ms < 0.01 ? 2 : 1)} µs`;
   if (ms < 1000) return `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
@@ -130,7 +169,11 @@ export function verdict(ok) {
 
 /** A markdown table. */
 export function table(header, rows) {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 /** Prints a bench file's section: markdown on stdout (bench/run.mjs collects it), progress on stderr. */

@@ -39,14 +39,16 @@ export const trivialMatchers = {
 /** The runner's floor: the trivial custom matcher against the bare assertion (fetch Response). */
 export function floorPairs(expect, responses, { register, unregister } = {}) {
   const ok = responses[200]['fetch Response'];
-  return [{
-    name: 'trivial custom matcher',
-    bareText: 'expect(res.status).toBe(200)',
-    lib: () => expect(ok).toHaveStatusTrivially(200),
-    bare: () => expect(ok.status).toBe(200),
-    libSetup: register,
-    bareSetup: unregister,
-  }];
+  return [
+    {
+      name: 'trivial custom matcher',
+      bareText: 'expect(res.status).toBe(200)',
+      lib: () => expect(ok).toHaveStatusTrivially(200),
+      bare: () => expect(ok.status).toBe(200),
+      libSetup: register,
+      bareSetup: unregister,
+    },
+  ];
 }
 
 /** The library's own work: each matcher function called directly, with a minimal context, no runner. */
