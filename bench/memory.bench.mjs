@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emit, fmtRatio, fmtTime, jsonOfSize, ratioRounds, table } from './lib.mjs';
-import { ensureNode, NODE_VERSIONS } from './node-binaries.mjs';
+import { ensureNode, NODE_VERSIONS } from '../scripts/node-binaries.mjs';
 import { READ_BODY_PATHS, removeYieldFix } from './read-body-yield.mjs';
 
 // How the results table names each kind of cell.

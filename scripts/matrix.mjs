@@ -27,14 +27,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import semver from 'semver';
+import { ensureNode, installIntoCache, NODE_VERSIONS, nodeBinary } from './node-binaries.mjs';
 import { packPackage, readPack } from './pack.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(ROOT, '.cache');
 const LOGS = join(CACHE, 'matrix');
-
-// Node versions besides the machine's own: latest of each even major at the time of writing.
-const NODE_VERSIONS = ['22.23.3', '24.21.0', '26.10.0'];
 
 // @types/node follows the Node major a user is on (vitest 5 wants ^22 || >=24 of it).
 const TYPES_NODE = { 20: '20.19.43', 22: '22.20.5', 24: '24.19.2', 26: '26.6.6' };
@@ -135,7 +133,7 @@ if (nodeCells.length > 0) {
         .join(', ') || '(none)'
     } from the npm registry`,
   );
-  for (const node of nodes) if (node !== machine) await installNode(node.version);
+  for (const node of nodes) if (node !== machine) ensureNode(node.version);
 }
 // A runtime cell runs on its runtime's binary; it stands where the other cells have a Node.
 const runtimes = new Map();
@@ -420,35 +418,6 @@ async function countTests(reportFile) {
   return attribute('tests') - attribute('failures') - attribute('errors') - attribute('skipped');
 }
 
-// --- Node binaries --------------------------------------------------------------------------------
-
-function nodeBinary(version) {
-  return join(CACHE, 'node', version, 'node_modules', `node-${process.platform}-${process.arch}`, 'bin', 'node');
-}
-
-async function installNode(version) {
-  const bin = nodeBinary(version);
-  if (!(await exists(bin))) {
-    await run(
-      'npm',
-      [
-        'install',
-        '--no-save',
-        '--prefer-offline',
-        '--no-audit',
-        '--no-fund',
-        '--loglevel=error',
-        '--prefix',
-        join(CACHE, 'node', version),
-        `node-${process.platform}-${process.arch}@${version}`,
-      ],
-      { cwd: ROOT },
-    );
-  }
-  const reported = (await run(bin, ['--version'], { cwd: ROOT })).stdout.trim();
-  if (reported !== `v${version}`) fail(`${bin} reports ${reported}, expected v${version}`);
-}
-
 // --- Bun and Deno binaries -------------------------------------------------------------------------
 
 /**
@@ -474,21 +443,7 @@ async function installRuntime({ name, version }) {
   };
   let bin = await find();
   if (!bin) {
-    await run(
-      'npm',
-      [
-        'install',
-        '--no-save',
-        '--prefer-offline',
-        '--no-audit',
-        '--no-fund',
-        '--loglevel=error',
-        '--prefix',
-        join(CACHE, name, version),
-        `${name}@${version}`,
-      ],
-      { cwd: ROOT },
-    );
+    installIntoCache(name, version, `${name}@${version}`);
     bin = await find();
   }
   if (!bin) fail(`npm installed ${name}@${version}, but none of these is a ${label} binary: ${candidates.join(', ')}`);
