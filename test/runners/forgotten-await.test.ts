@@ -82,7 +82,11 @@ describe('a forgotten await on a body matcher, under vitest', () => {
     expect(results.get('forgets the await and reads the body afterwards')?.status).toBe('failed');
     expect(failure('forgets the await and reads the body afterwards')).toContain('toMatchJsonBody(…)');
 
-    expect(report.numFailedTests).toBe(3);
+    // expect.soft: the runner records the failure; the test still waits for it and fails.
+    expect(results.get('forgets the await on a failing soft assertion')?.status).toBe('failed');
+    expect(failure('forgets the await on a failing soft assertion')).toContain('-   "id": 5,');
+
+    expect(report.numFailedTests).toBe(4);
     expect(output).not.toMatch(/Unhandled (Rejection|Error)/);
   }, 90_000);
 });
