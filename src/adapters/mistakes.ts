@@ -16,6 +16,7 @@ export function diagnoseMistake(value: unknown): string | undefined {
 function diagnose(value: unknown): string | undefined {
   if (!isObject(value)) return typeof value === 'string' ? stringMistake(value) : undefined;
   if (typeof value.then === 'function') return thenableMistake(value);
+  if (value instanceof Error) return errorMistake(value);
   if (isHeaders(value)) {
     return (
       'received the headers, not the response: pass the response itself (`expect(res)`, not `expect(res.headers)`); ' +
@@ -54,6 +55,18 @@ function thenableMistake(value: Record<PropertyKey, unknown>): string {
   return (
     'received a Promise, not the response: the request has not finished. Add `await` before the request, as in ' +
     '`const res = await fetch(url)` (axios, got, undici.request and Playwright are awaited the same way), then `expect(res)…`.'
+  );
+}
+
+// fetch rejects with `TypeError: fetch failed` (the reason in `cause`) when no response came at all. axios's and
+// got's errors never reach here: their adapters unwrap them.
+function errorMistake(error: Error): string {
+  const cause = error.cause instanceof Error ? error.cause : undefined;
+  const reason = [error.message, cause?.message].filter(Boolean).join(': ');
+  return (
+    `received an error, not a response (${error.name}: ${reason}): the request never got an HTTP response, so there ` +
+    'is no status to check. Is the server running, and is the URL right? To assert that a request fails, use ' +
+    '`await expect(fetch(url)).rejects.toThrow()`.'
   );
 }
 

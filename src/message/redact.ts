@@ -132,25 +132,28 @@ export function redactUrl(url: string): string {
 export function redactText(text: string, hidden?: Set<string>): string {
   // A field boundedJson already redacted is seen again here: hideSecret skips its placeholder.
   const hide = (value: string): void => hideSecret(hidden, value.replace(/^"|"$/g, ''));
-  return text
-    .replace(
-      /"((?:[^"\\\n]|\\.){1,100})"(\s*:\s*)("(?:[^"\\]|\\.)*"?|[^\s,}\]]+)/g,
-      (whole, name: string, colon: string, value: string) => {
-        if (!isSecretName(name)) return whole;
+  return (
+    text
+      .replace(
+        /"((?:[^"\\\n]|\\.){1,100})"(\s*:\s*)("(?:[^"\\]|\\.)*"?|[^\s,}\]]+)/g,
+        (whole, name: string, colon: string, value: string) => {
+          if (!isSecretName(name)) return whole;
+          hide(value);
+          return `"${name}"${colon}"${REDACTED}"`;
+        },
+      )
+      // A value ends at `&`, white space or a quote: a URL inside a JSON string keeps the string's closing quote.
+      .replace(/(^|[&?\s])([A-Za-z_][\w.-]{0,60})=([^&\s"']+)/g, (whole, sep: string, name: string, value: string) => {
+        if (!isSecretName(name, 'query')) return whole;
         hide(value);
-        return `"${name}"${colon}"${REDACTED}"`;
-      },
-    )
-    .replace(/(^|[&?\s])([A-Za-z_][\w.-]{0,60})=([^&\s]+)/g, (whole, sep: string, name: string, value: string) => {
-      if (!isSecretName(name, 'query')) return whole;
-      hide(value);
-      return `${sep}${name}=${REDACTED}`;
-    })
-    .replace(/\b(Bearer|Basic|Token)\s+([\w.~+/=-]{4,})/g, (whole, scheme: string, value: string) => {
-      if (!looksLikeCredential(value)) return whole;
-      hide(`${scheme} ${value}`);
-      return `${scheme} ${REDACTED}`;
-    });
+        return `${sep}${name}=${REDACTED}`;
+      })
+      .replace(/\b(Bearer|Basic|Token)\s+([\w.~+/=-]{4,})/g, (whole, scheme: string, value: string) => {
+        if (!looksLikeCredential(value)) return whole;
+        hide(`${scheme} ${value}`);
+        return `${scheme} ${REDACTED}`;
+      })
+  );
 }
 
 function safeDecode(text: string): string {

@@ -67,6 +67,18 @@ describe('a forgotten await', () => {
   });
 });
 
+describe('a request that got no response', () => {
+  it("fetch's TypeError (connection refused) says so, with its cause, instead of listing the clients", async () => {
+    const closed = await startServer();
+    await closed.close();
+    const error = await fetch(`${closed.url}/status/200`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(usageError(error)).toBe(
+      'toHaveStatus: received an error, not a response (TypeError: fetch failed: connect ECONNREFUSED 127.0.0.1:PORT): the request never got an HTTP response, so there is no status to check. Is the server running, and is the URL right? To assert that a request fails, use `await expect(fetch(url)).rejects.toThrow()`.',
+    );
+  });
+});
+
 describe('a part of the response instead of the response', () => {
   it("fetch's Headers", async () => {
     const res = await fetch(`${server.url}/status/200`);

@@ -206,6 +206,11 @@ describe('a short credential is swept as a whole value, never from inside other 
     expect(message).not.toMatch(/\buser\b(?![./\w])/);
   });
 
+  it('a secret query value at the end of a JSON string keeps the closing quote and comma (the excerpt stays JSON)', () => {
+    expect(redactText('  "next": "/x?token=abc123",\n  "z": 1')).toBe('  "next": "/x?token=[redacted]",\n  "z": 1');
+    expect(redactText("href='/x?token=abc123'>")).toBe("href='/x?token=[redacted]'>");
+  });
+
   it('sweepSecrets: whole values only, in any surrounding punctuation, and inside percent-encoded values', () => {
     const swept = sweepSecrets('user; "user"; users; username; /admin/user/1; x=user&y=2; a%22user%22b; user.', [
       'user',
