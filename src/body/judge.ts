@@ -1,6 +1,7 @@
 import type { HttpResponse } from '../adapters/index.js';
 import { failureMessage } from '../message/failure-message.js';
 import { notJsonLines } from '../message/not-json.js';
+import { redactError } from '../message/redactor.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 import { bodyOf, parsedJson, shownBody, type ResponseBody } from './read-body.js';
 
@@ -28,7 +29,12 @@ export async function judgeJson(
 ): Promise<MatcherResult> {
   const body = await bodyOf(judgement.matcher, res);
   const parsed = parsedJson(body);
-  const pass = parsed.ok && (await judgement.test(parsed.value));
+  let pass: boolean;
+  try {
+    pass = parsed.ok && (await judgement.test(parsed.value));
+  } catch (error) {
+    throw redactError(error, res, shownBody(body));
+  }
   const notes = (): string[] => {
     if (!parsed.ok) return notJsonLines(body.text, body.bytes, body.contentType, res.status, parsed.error);
     return judgement.notes(parsed.value);

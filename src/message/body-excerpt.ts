@@ -24,7 +24,8 @@ export function bodyExcerpt(
     const { bytes } = body;
     if (bytes.length === 0) return { heading: 'Body: empty' };
     const textual = isTextual(parseMediaType(contentType));
-    const head = bytes.subarray(0, limit * 4 + 4);
+    // A JSON body is decoded far enough to parse it (and pretty-print it redacted), not only the excerpt's worth.
+    const head = bytes.subarray(0, isJson(parseMediaType(contentType)) ? PARSE_LIMIT : limit * 4 + 4);
     if (!textual && looksBinary(head))
       return {
         heading: `Body: <binary, ${formatBytes(bytes.length)}${contentType ? `, ${safeLine(contentType, 100)}` : ''}>`,
@@ -77,7 +78,7 @@ function textExcerpt(
 function slackFor(hidden: Set<string> | undefined): number {
   let longest = 256;
   for (const secret of hidden ?? []) longest = Math.max(longest, secret.length);
-  return Math.min(longest, 4096);
+  return Math.min(longest, PARSE_LIMIT);
 }
 
 function finish(

@@ -1,7 +1,7 @@
 import type { HeldBody, HttpResponse } from '../adapters/index.js';
 import type { MatcherContext } from '../types.js';
-import { escapeMessage } from './escape.js';
-import { knownSecrets, sweepSecrets } from './redact.js';
+import { cutText, escapeMessage } from './escape.js';
+import { Redactor } from './redactor.js';
 import { colours, hintLine } from './runner-utils.js';
 import { meaningLines, receivedStatus, evidenceLines } from './response-section.js';
 
@@ -40,7 +40,9 @@ export interface FailureParts {
  *   notes
  *   Request, telling headers, body excerpt
  *
- * Every known secret of the response is swept out of the finished text.
+ * One Redactor learns every secret of the response, its request and its body before the evidence is
+ * rendered; the finished text (notes, diff and schema issues included) is swept of all of them, escaped
+ * last, and capped, so no response can make a message unbounded.
  */
 export function failureMessage(ctx: MatcherContext, res: HttpResponse, parts: FailureParts): string {
   const [label, affirmed] = parts.expected;
@@ -57,8 +59,16 @@ export function failureMessage(ctx: MatcherContext, res: HttpResponse, parts: Fa
     ctx.isNot || statusIsFine || (parts.notesExplainStatus && parts.notes?.length) ? [] : meaningLines(res);
   if (meaning.length > 0) sections.push(meaning.join('\n'));
   if (parts.notes && parts.notes.length > 0) sections.push(parts.notes.join('\n'));
-  const hidden = new Set(knownSecrets(res));
-  sections.push(...evidenceLines(res, parts.showHeaders, hidden, parts.body));
+  const redactor = new Redactor(res, parts.body);
+  sections.push(...evidenceLines(res, parts.showHeaders ?? [], redactor, parts.body));
   // Values redacted in one place (a body field) are swept from every other (an echo in the URL).
-  return escapeMessage(sweepSecrets(sections.join('\n\n'), [...hidden]));
+  return capMessage(escapeMessage(redactor.sweep(sections.join('\n\n'))));
+}
+
+// Every part has its own cap; this is the net under them, whatever a response holds.
+const MESSAGE_LIMIT = 64 * 1024;
+
+function capMessage(text: string): string {
+  if (text.length <= MESSAGE_LIMIT) return text;
+  return `${cutText(text, MESSAGE_LIMIT)}\n… (message cut at ${MESSAGE_LIMIT.toLocaleString('en-US')} characters)`;
 }

@@ -8,6 +8,9 @@ import { isSecretName, REDACTED } from './redact.js';
 import { diffOf } from './runner-utils.js';
 
 const MAX_DEPTH = 32;
+const NODE_BUDGET = 20_000;
+// What the diff shows of received data nested deeper than it looks: the runner's diff would print it unredacted.
+const TOO_DEEP = `[… deeper than ${MAX_DEPTH} levels]`;
 
 /**
  * The runner's own diff of an expected value against a parsed body (in Bun, which has none, the two
@@ -22,20 +25,45 @@ export function jsonDiff(ctx: MatcherContext, expected: unknown, received: unkno
     return `(No diff: the body is over ${limit} characters as JSON; see the excerpt below.)`;
   const [e, r] = align(ctx, expected, received, mode, 0);
   // Escaped before the runner prints them: a body string with ESC [ 8 m would otherwise hide the log.
-  return diffOf(ctx, escapeDeep(e, 0), escapeDeep(r, 0), { expand: false }) ?? '';
+  return diffOf(ctx, escapeDeep(e), escapeDeep(r), { expand: false }) ?? '';
 }
 
-/** Strings and keys with terminal controls escaped; asymmetric matchers and other values as they are. */
-function escapeDeep(value: unknown, depth: number): unknown {
-  if (typeof value === 'string') return escapeText(value);
-  if (typeof value !== 'object' || value === null || isAsymmetricMatcher(value)) return value;
-  if (depth > MAX_DEPTH * 2) return '[…]';
-  if (Array.isArray(value)) return value.map((v) => escapeDeep(v, depth + 1));
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return value;
-  const out: Obj = {};
-  for (const [key, v] of Object.entries(value)) out[escapeText(key)] = escapeDeep(v, depth + 1);
-  return out;
+/**
+ * Strings and keys with terminal controls escaped; asymmetric matchers and other values as they are.
+ * A shared object is copied once (a cyclic expected value keeps its cycle instead of unrolling forever),
+ * and a node budget bounds the work whatever the shape.
+ */
+function escapeDeep(root: unknown): unknown {
+  const copies = new Map<object, unknown>();
+  let budget = NODE_BUDGET;
+  const walk = (value: unknown, depth: number): unknown => {
+    if (typeof value === 'string') return escapeText(value);
+    if (typeof value !== 'object' || value === null || isAsymmetricMatcher(value)) return value;
+    const done = copies.get(value);
+    if (done !== undefined) return done;
+    if (depth > MAX_DEPTH * 2 || budget-- <= 0) return '[…]';
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      copies.set(value, out);
+      for (const v of value) out.push(walk(v, depth + 1));
+      return out;
+    }
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return value;
+    const out: Obj = {};
+    copies.set(value, out);
+    for (const [key, v] of Object.entries(value)) setOwn(out, escapeText(key), walk(v, depth + 1));
+    return out;
+  };
+  return walk(root, 0);
+}
+
+/**
+ * `out[key] = value` for a key from a response: a JSON `"__proto__"` member must stay a member of the copy,
+ * not become its prototype (which would hide it, unescaped, from everything that walks the copy).
+ */
+function setOwn(out: Obj, key: string, value: unknown): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 type Obj = Record<string, unknown>;
@@ -51,7 +79,7 @@ function align(
   mode: 'equal' | 'subset',
   depth: number,
 ): [unknown, unknown] {
-  if (depth > MAX_DEPTH) return [expected, received];
+  if (depth > MAX_DEPTH) return matches(ctx, received, expected, mode) ? [TOO_DEEP, TOO_DEEP] : [expected, TOO_DEEP];
   if (isAsymmetricMatcher(expected)) {
     const shown = redactDeep(received, depth);
     return matches(ctx, received, expected, mode) ? [shown, shown] : [expected, shown];
@@ -71,21 +99,23 @@ function align(
     const e: Obj = {};
     const r: Obj = {};
     for (const key of Object.keys(expected)) {
-      if (!(key in received)) e[key] = expected[key];
+      if (!Object.prototype.hasOwnProperty.call(received, key)) setOwn(e, key, expected[key]);
     }
     for (const key of Object.keys(received)) {
       const inExpected = Object.prototype.hasOwnProperty.call(expected, key);
       if (!inExpected) {
-        if (mode === 'equal') r[key] = redactDeep(received[key], depth + 1);
+        if (mode === 'equal') setOwn(r, key, isSecretName(key) ? REDACTED : redactDeep(received[key], depth + 1));
         continue;
       }
       if (isSecretName(key)) {
         // The user wrote the expected secret; the received one stays out of the message.
-        r[key] = REDACTED;
-        e[key] = matches(ctx, received[key], expected[key], mode) ? REDACTED : expected[key];
+        setOwn(r, key, REDACTED);
+        setOwn(e, key, matches(ctx, received[key], expected[key], mode) ? REDACTED : expected[key]);
         continue;
       }
-      [e[key], r[key]] = align(ctx, expected[key], received[key], mode, depth + 1);
+      const [left, right] = align(ctx, expected[key], received[key], mode, depth + 1);
+      setOwn(e, key, left);
+      setOwn(r, key, right);
     }
     return [e, r];
   }
@@ -101,9 +131,11 @@ function matches(ctx: MatcherContext, received: unknown, expected: unknown, mode
 }
 
 function redactDeep(value: unknown, depth: number): unknown {
-  if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth > MAX_DEPTH) return TOO_DEEP;
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, depth + 1));
   const out: Obj = {};
-  for (const [key, v] of Object.entries(value)) out[key] = isSecretName(key) ? REDACTED : redactDeep(v, depth + 1);
+  for (const [key, v] of Object.entries(value))
+    setOwn(out, key, isSecretName(key) ? REDACTED : redactDeep(v, depth + 1));
   return out;
 }

@@ -1,6 +1,7 @@
 import type { HttpResponse } from '../adapters/index.js';
 import { testRegExp } from '../arguments.js';
 import { getConfig } from '../config.js';
+import { escapeLine, escapeText } from './escape.js';
 
 export const REDACTED = '[redacted]';
 
@@ -87,7 +88,9 @@ export function hideSecret(hidden: Set<string> | undefined, value: string): void
 
 function basicPassword(credentials: string): string | undefined {
   try {
-    const decoded = atob(credentials);
+    // atob gives one character per byte (Latin-1); RFC 7617 credentials are UTF-8 on every current client.
+    const bytes = Uint8Array.from(atob(credentials), (c) => c.charCodeAt(0));
+    const decoded = new TextDecoder().decode(bytes);
     const colon = decoded.indexOf(':');
     return colon === -1 ? undefined : decoded.slice(colon + 1);
   } catch {
@@ -116,11 +119,14 @@ export function redactHeader(name: string, value: string): string {
   return scheme ? `${scheme[1]} ${REDACTED}` : REDACTED;
 }
 
+// The userinfo of an absolute or protocol-relative URL, up to the last `@` before the path (a password may hold `@`).
+const USERINFO = /^((?:[a-z][a-z\d+.-]*:)?\/\/)([^/?#]*)@/i;
+
 /** A URL with userinfo and secret query values replaced; done on the string, so nothing else is normalised. */
 export function redactUrl(url: string): string {
   return (
     url
-      .replace(/^([a-z][a-z\d+.-]*:\/\/)[^@/?#]*@/i, `$1${REDACTED}@`)
+      .replace(USERINFO, `$1${REDACTED}@`)
       // The fragment too: OAuth's implicit flow returns #access_token=… in a redirect's Location.
       .replace(/([?&;#])([^=&#;?]+)=([^&#;]*)/g, (whole, sep: string, name: string) =>
         isSecretName(safeDecode(name), 'query') ? `${sep}${name}=${REDACTED}` : whole,
@@ -133,7 +139,7 @@ export function redactText(text: string, hidden?: Set<string>): string {
   // A field boundedJson already redacted is seen again here: hideSecret skips its placeholder.
   const hide = (value: string): void => hideSecret(hidden, value.replace(/^"|"$/g, ''));
   return (
-    text
+    redactNested(text, hide)
       .replace(
         /"((?:[^"\\\n]|\\.){1,100})"(\s*:\s*)("(?:[^"\\]|\\.)*"?|[^\s,}\]]+)/g,
         (whole, name: string, colon: string, value: string) => {
@@ -143,17 +149,67 @@ export function redactText(text: string, hidden?: Set<string>): string {
         },
       )
       // A value ends at `&`, white space or a quote: a URL inside a JSON string keeps the string's closing quote.
-      .replace(/(^|[&?\s])([A-Za-z_][\w.-]{0,60})=([^&\s"']+)/g, (whole, sep: string, name: string, value: string) => {
-        if (!isSecretName(name, 'query')) return whole;
-        hide(value);
-        return `${sep}${name}=${REDACTED}`;
-      })
-      .replace(/\b(Bearer|Basic|Token)\s+([\w.~+/=-]{4,})/g, (whole, scheme: string, value: string) => {
+      // It may start a JSON string ("password=…" as a whole value).
+      .replace(
+        /(^|[&?\s"'])([A-Za-z_][\w.-]{0,60})=([^&\s"']+)/g,
+        (whole, sep: string, name: string, value: string) => {
+          if (!isSecretName(name, 'query')) return whole;
+          hide(value);
+          return `${sep}${name}=${REDACTED}`;
+        },
+      )
+      .replace(/\b(Bearer|Basic|Token)\s+([\w.~+/=-]{4,})/gi, (whole, scheme: string, value: string) => {
         if (!looksLikeCredential(value)) return whole;
         hide(`${scheme} ${value}`);
         return `${scheme} ${REDACTED}`;
       })
   );
+}
+
+/**
+ * A JSON member whose value is an object or array under a secret name (`"credentials": {…}`), in text that
+ * may be cut or invalid: the whole bracketed value goes, to its matching bracket or to the end of the text.
+ */
+function redactNested(text: string, hide: (value: string) => void): string {
+  const member = /"((?:[^"\\\n]|\\.){1,100})"\s*:\s*(?=[[{])/g;
+  let out = '';
+  let from = 0;
+  for (let m = member.exec(text); m !== null; m = member.exec(text)) {
+    if (m.index < from || !isSecretName(m[1] ?? '')) continue;
+    const start = m.index + m[0].length;
+    const end = matchingBracket(text, start);
+    // Its values, not its keys: `"user"` is a name here, and would be swept from every other line.
+    for (const value of text.slice(start, end).matchAll(/"((?:[^"\\]|\\.)*)"(?!\s*:)|[^\s,:{}[\]"]+/g)) {
+      const found = value[1] ?? value[0];
+      if (looksLikeSecretValue(found)) hide(found);
+    }
+    out += `${text.slice(from, start)}"${REDACTED}"`;
+    from = end;
+    member.lastIndex = end;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * Whether a value inside an object under a secret name (`"credentials": {"user": …, "pass": …}`) is swept
+ * from the rest of the message: long or mixed values are; a short plain word (`"admin"`, `"password"` as a
+ * grant type) is not, as it would blank the same word in unrelated lines.
+ */
+export function looksLikeSecretValue(value: string): boolean {
+  return value.length >= 8 || /[\d\W_]/.test(value);
+}
+
+/** Where the bracketed value opening at `start` ends (after its closing bracket), skipping strings. */
+function matchingBracket(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && --depth === 0) return i + 1;
+  }
+  return text.length;
 }
 
 function safeDecode(text: string): string {
@@ -185,7 +241,10 @@ export function knownSecrets(res: HttpResponse | undefined): string[] {
           // and sweeping those short words would blank them out of unrelated lines of the message.
           for (const m of value.matchAll(lower === 'cookie' ? /([^=;\s]+)=([^;]*)/g : /^([^=;]*)=([^;]*)/g)) {
             const cookieValue = m[2]?.trim() ?? '';
-            if (cookieValue.length >= 8 || isSecretName(m[1]?.trim() ?? '')) add(cookieValue);
+            if (cookieValue.length >= 8 || isSecretName(m[1]?.trim() ?? '')) {
+              add(cookieValue);
+              add(safeDecode(cookieValue));
+            }
           }
         } else if (isSecretName(name, 'header')) {
           add(value);
@@ -197,8 +256,14 @@ export function knownSecrets(res: HttpResponse | undefined): string[] {
   // A redirect's Location can carry an OAuth code or token as much as the request URL can.
   for (const url of [details.url, details.request?.url, ...details.headers.getAll('location')]) {
     if (url === undefined) continue;
-    const userinfo = /^[a-z][a-z\d+.-]*:\/\/([^@/?#]*)@/i.exec(url)?.[1];
-    for (const part of userinfo?.split(':') ?? []) add(part);
+    const userinfo = USERINFO.exec(url)?.[2];
+    if (userinfo !== undefined) {
+      const colon = userinfo.indexOf(':');
+      for (const part of colon === -1 ? [userinfo] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)]) {
+        add(part);
+        add(safeDecode(part));
+      }
+    }
     for (const m of url.matchAll(/[?&;#]([^=&#;?]+)=([^&#;]*)/g)) {
       if (isSecretName(safeDecode(m[1] ?? ''), 'query')) {
         add(m[2]);
@@ -217,11 +282,38 @@ export function knownSecrets(res: HttpResponse | undefined): string[] {
  */
 export function sweepSecrets(message: string, secrets: readonly string[]): string {
   let out = message;
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+  const forms = new Set<string>();
+  for (const secret of secrets) for (const form of writtenForms(secret)) forms.add(form);
+  for (const secret of [...forms].sort((a, b) => b.length - a.length)) {
     if (!out.includes(secret)) continue;
     out = out.replace(wholeValue(secret), REDACTED);
   }
+  // A long secret cut short by a line's cap (`eyJhbGciOi…`) is still that secret.
+  for (const secret of secrets) {
+    if (secret.length < LONG_SECRET) continue;
+    const head = secret.slice(0, PREFIX);
+    if (out.includes(head)) out = out.replace(prefixOf(head), REDACTED);
+  }
   return out;
+}
+
+const LONG_SECRET = 32;
+const PREFIX = 16;
+
+/** How a secret may be written elsewhere in a message: as is, inside a JSON string, URL-encoded, escaped. */
+function writtenForms(secret: string): string[] {
+  const forms = [secret, JSON.stringify(secret).slice(1, -1), escapeText(secret), escapeLine(secret)];
+  try {
+    forms.push(encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+'));
+  } catch {
+    // A lone surrogate cannot be URL-encoded, so it is not written that way either.
+  }
+  return forms.filter((form) => form.length >= 4);
+}
+
+function prefixOf(head: string): RegExp {
+  const escaped = head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${BEFORE}${escaped}[^\\s"',;&<>)\\]}]*`, 'gu');
 }
 
 // Characters that continue a word (or a path) on either side of a value. A percent-escape (`%22`, `%3D`)

@@ -4,6 +4,7 @@ import { getStatus, statusClass, statusLabel } from '../registry/index.js';
 import { bodyExcerpt } from './body-excerpt.js';
 import { safeLine } from './escape.js';
 import { redactHeader, redactUrl } from './redact.js';
+import type { Redactor } from './redactor.js';
 
 /** The received status as one line's worth of text: `503 Service Unavailable (5xx Server Error)`. */
 export function receivedStatus(res: HttpResponse): string {
@@ -72,8 +73,8 @@ const RATE_LIMIT = /^(x-)?ratelimit/i;
 /** Request line, telling headers, and the body excerpt: the evidence in the response. */
 export function evidenceLines(
   res: HttpResponse,
-  extraHeaders: readonly string[] = [],
-  hidden?: Set<string>,
+  extraHeaders: readonly string[],
+  redactor: Redactor,
   readBody?: HeldBody,
 ): string[] {
   if (res.kind === 'status-code') return [];
@@ -101,7 +102,7 @@ export function evidenceLines(
   else if (res.headers.size > 0) sections.push('Response headers: no Content-Type');
   const body = readBody ?? res.body;
   if (body !== undefined) {
-    const excerpt = bodyExcerpt(body, res.headers.get('content-type'), getConfig().excerptLength, hidden);
+    const excerpt = bodyExcerpt(body, res.headers.get('content-type'), getConfig().excerptLength, redactor.secrets);
     sections.push(excerpt.text === undefined ? excerpt.heading : `${excerpt.heading}\n${excerpt.text}`);
   }
   return sections;

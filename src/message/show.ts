@@ -46,6 +46,19 @@ export function headerValue(name: string, value: string, { quoted = false } = {}
   return quoted ? quote(shown) : safeLine(shown);
 }
 
+/**
+ * An expected header value after the header's name: `: "no-store"`, ` matching /max-age/`. For a secret
+ * header nothing the user wrote is shown but the auth scheme: a RegExp or `stringContaining` may hold the
+ * secret as much as a string does.
+ */
+export function expectedHeaderValue(ctx: MatcherContext, name: string, wanted: unknown, secret: boolean): string {
+  if (secret && typeof wanted === 'string') return `: ${headerValue(name, wanted.trim(), { quoted: true })}`;
+  if (secret)
+    return ` matching ${wanted instanceof RegExp ? 'a RegExp' : 'an asymmetric matcher'} (${REDACTED}: a secret header)`;
+  if (wanted instanceof RegExp) return ` matching ${showValue(wanted, ctx)}`;
+  return `: ${showValue(wanted, ctx)}`;
+}
+
 /** Whether a header's values are kept out of messages. */
 export function isSecretHeader(name: string): boolean {
   return isSecretName(name, 'header');

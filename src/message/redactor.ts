@@ -1,0 +1,121 @@
+import type { HeldBody, HttpResponse } from '../adapters/index.js';
+import { hideSecret, isSecretName, knownSecrets, looksLikeSecretValue, redactText, sweepSecrets } from './redact.js';
+
+// How much of a body is searched for secrets before a message is rendered. Any part of a failure may quote
+// the body (a diff, a schema issue, a problem's `detail`), so the search covers the body, not the excerpt.
+const SCAN_LIMIT = 1024 * 1024;
+// Nodes of a parsed body visited at most: linear in the body, whatever its shape.
+const NODE_BUDGET = 200_000;
+
+/**
+ * One per failure: every secret of the response, its request and its body, collected before anything is
+ * rendered, so that every part of the message (notes, diff, schema issues, evidence, a usage error) is
+ * swept of the same set. Secret values are learned from secret-named headers, cookies, query parameters,
+ * userinfo, and body fields at any depth (an object under a secret name: all of its values).
+ */
+export class Redactor {
+  /** The values to sweep. Rendering adds to it (an excerpt that finds `"token": …` in a text body). */
+  readonly secrets: Set<string>;
+
+  constructor(res?: HttpResponse, body?: HeldBody) {
+    this.secrets = new Set(knownSecrets(res));
+    const held = body ?? (res?.kind === 'status-code' ? undefined : res?.body);
+    if (held !== undefined) this.learnBody(held);
+  }
+
+  /** Free text with its secret-looking members redacted (JSON members, form fields, auth schemes). */
+  text(text: string): string {
+    return redactText(text, this.secrets);
+  }
+
+  /** The finished text with every known secret replaced where it stands as a whole value. */
+  sweep(text: string): string {
+    return sweepSecrets(text, [...this.secrets]);
+  }
+
+  private learnBody(body: HeldBody): void {
+    if (body.type === 'value') {
+      if (typeof body.value === 'string') this.learnText(body.value);
+      else this.learnValue(body.value);
+      return;
+    }
+    const text =
+      body.type === 'text'
+        ? body.text.slice(0, SCAN_LIMIT)
+        : new TextDecoder('utf-8', { fatal: false }).decode(body.bytes.subarray(0, SCAN_LIMIT));
+    this.learnText(text);
+  }
+
+  private learnText(text: string): void {
+    const bare = text.replace(/^\uFEFF/, '');
+    if (/^\s*[[{]/.test(bare)) {
+      try {
+        this.learnValue(JSON.parse(bare));
+      } catch {
+        // Not JSON, or cut by the scan limit: the text rules below still find its members.
+      }
+    }
+    redactText(bare.slice(0, SCAN_LIMIT), this.secrets);
+  }
+
+  /** Walks a parsed body without recursion: every value under a secret-named key, at any depth. */
+  private learnValue(root: unknown): void {
+    // A value is swept when its own name is secret, or when it sits in an object under a secret name and
+    // looks like one (`"credentials": {"user": "admin", "pass": "Xk9-…"}`: the password, not the word "admin").
+    const stack: Array<[value: unknown, secret: Standing]> = [[root, false]];
+    const seen = new Set<object>();
+    let budget = NODE_BUDGET;
+    while (stack.length > 0 && budget-- > 0) {
+      const [value, secret] = stack.pop() as [unknown, Standing];
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') {
+        const text = String(value);
+        if (secret === 'named' || (secret === 'inside' && looksLikeSecretValue(text))) hideSecret(this.secrets, text);
+        continue;
+      }
+      if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+      seen.add(value);
+      // An item of a list keeps the list's standing (`"tokens": ["…", "…"]`); a member takes its own name's.
+      const list = Array.isArray(value);
+      for (const key of ownKeys(value)) {
+        let state: Standing = secret && 'inside';
+        if (list) state = secret;
+        else if (isSecretName(key)) state = 'named';
+        stack.push([read(value, key), state]);
+      }
+    }
+  }
+}
+
+type Standing = 'named' | 'inside' | false;
+
+function ownKeys(value: object): string[] {
+  try {
+    return Object.keys(value);
+  } catch {
+    return [];
+  }
+}
+
+function read(container: object, key: string): unknown {
+  try {
+    return (container as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An error thrown while judging a body (a validator that quotes the value it rejected), with this
+ * response's secrets swept from its message and stack, as a failure message would be.
+ */
+export function redactError(error: unknown, res: HttpResponse, body: HeldBody): unknown {
+  if (!(error instanceof Error)) return error;
+  const redactor = new Redactor(res, body);
+  try {
+    error.message = redactor.sweep(error.message);
+    if (typeof error.stack === 'string') error.stack = redactor.sweep(error.stack);
+  } catch {
+    // A frozen error keeps its text; it is still escaped where it was made.
+  }
+  return error;
+}
