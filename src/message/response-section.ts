@@ -26,7 +26,7 @@ export function meaningLines(res: HttpResponse): string[] {
         ]
       : [
           'Meaning: A network error (the Response.error() kind): the request got no HTTP response at all.',
-          "Hint:    Check that the server is running and the URL is right, or what the mock handler returned (msw's HttpResponse.error() makes one).",
+          "Hint:    Check that the server is running and the URL is right, and what your fetch wrapper or mock returned: fetch itself rejects on a network error, and so does msw's HttpResponse.error() (TypeError: Failed to fetch).",
         ];
   }
   const entry = getStatus(res.status);

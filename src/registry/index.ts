@@ -1,16 +1,20 @@
+import { cutText, escapeLine } from '../message/escape.js';
 import { STATUS_RECORDS } from './statuses.js';
 import type { StatusClass, StatusEntry } from './types.js';
 
 export type { StatusClass, StatusEntry } from './types.js';
 
 /** RFC 9110 §15 names of the five classes. */
-export const CLASS_NAMES: Readonly<Record<StatusClass, string>> = {
+export const CLASS_NAMES: Readonly<Record<StatusClass, string>> = Object.freeze({
   '1xx': 'Informational',
   '2xx': 'Successful',
   '3xx': 'Redirection',
   '4xx': 'Client Error',
   '5xx': 'Server Error',
-};
+});
+
+// IANA's reason for codes that are reserved but not to be used (306, 418).
+const UNUSED = '(Unused)';
 
 const byCode = new Map<number, StatusEntry>();
 for (const record of STATUS_RECORDS) {
@@ -46,6 +50,13 @@ export function listStatuses(): readonly StatusEntry[] {
  * range is described by its class, as RFC 9110 §15 tells clients to treat it as the class's x00.
  */
 export function describeStatus(code: number): string {
+  if (typeof code !== 'number') {
+    const asNumber = typeof code === 'string' || typeof code === 'bigint' ? Number(code) : Number.NaN;
+    const fix = statusClass(asNumber)
+      ? `pass the number ${asNumber}`
+      : 'status codes are whole numbers from 100 to 599';
+    return `Not an HTTP status code: got ${nonNumber(code)}; ${fix}.`;
+  }
   const cls = statusClass(code);
   if (cls === undefined) return `${String(code)} is not an HTTP status code (they are whole numbers from 100 to 599).`;
   const entry = byCode.get(code);
@@ -62,12 +73,26 @@ export function describeStatus(code: number): string {
  * `520 Web Server Returned an Unknown Error (5xx Server Error; unofficial, Cloudflare)`, `299 (2xx Successful; unregistered)`.
  */
 export function statusLabel(code: number): string {
+  if (typeof code !== 'number') return `${nonNumber(code)} (not a status code)`;
   const cls = statusClass(code);
   if (cls === undefined) return String(code);
   const entry = byCode.get(code);
   const classText = `${cls} ${CLASS_NAMES[cls]}`;
   if (entry === undefined) return `${code} (${classText}; unregistered)`;
+  // "(Unused)" is a placeholder, not a name: "418 (Unused) (4xx …)" would read as two asides.
+  if (entry.reason === UNUSED) return `${code} (${classText}; unused)`;
   let flags = entry.official ? '' : `; unofficial, ${entry.origin}`;
+  if (entry.temporary) flags = '; temporary';
   if (entry.official && entry.deprecated) flags = '; deprecated';
   return `${code} ${entry.reason} (${classText}${flags})`;
+}
+
+// What a caller passed instead of a number, named by its type: "the string '200'".
+function nonNumber(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'string') return `the string '${escapeLine(cutText(value, 40))}'${value.length > 40 ? '…' : ''}`;
+  if (typeof value === 'bigint') return `the bigint ${value}n`;
+  if (typeof value === 'boolean') return `the boolean ${value}`;
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`.replace(/^a o/, 'an o');
 }

@@ -2,13 +2,15 @@
  * Every status code the registry knows, sorted by code.
  *
  * Official codes follow the IANA HTTP Status Code Registry: `reason` is the IANA phrase and `spec`
- * names the defining section. Unofficial codes carry `origin` (who sends them) and no `spec`.
+ * names the defining section (for a temporary registration, the Internet-Draft IANA cites).
+ * Unofficial codes carry `origin` (who sends them) and no `spec`.
  * Descriptions and hints are our own words; keep each description to one sentence and each hint
  * to one or two short ones. Data only: lookups and derived fields live in the registry module.
  */
 import type { StatusRecord } from './types.js';
 
-export const STATUS_RECORDS: readonly StatusRecord[] = [
+// Frozen like every exported table, so no importer can change what the next lookup sees.
+export const STATUS_RECORDS: readonly StatusRecord[] = Object.freeze([
   // 1xx Informational
   {
     code: 100,
@@ -39,6 +41,15 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
       'An interim response that sends Link headers ahead of the final response so the client can start preloading resources.',
     hint: 'The final status follows on the same request, so assert on that one; look at the Link headers here only when testing preload hints.',
     spec: 'RFC 8297 §2',
+  },
+  {
+    code: 104,
+    reason: 'Upload Resumption Supported',
+    description:
+      "An interim response saying the server supports resumable uploads, with the upload's own URL in Location, from a draft spec IANA has registered only for now.",
+    hint: 'The final status follows on the same request, so assert on that one; the Location header here is where an interrupted upload resumes.',
+    spec: 'draft-ietf-httpbis-resumable-upload',
+    temporary: true,
   },
 
   // 2xx Successful
@@ -127,7 +138,7 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
     code: 301,
     reason: 'Moved Permanently',
     description: 'The resource has a new permanent URI, given in the Location header.',
-    hint: 'Clients may follow it with GET and drop the body of a POST, so use 308 when the method must survive; check Location and whether your client follows redirects on its own.',
+    hint: 'Cacheable by default, so a browser may follow it again without asking the server. Clients may also resend a POST as a GET, so use 308 when the method must survive; check Location and whether your client follows redirects.',
     spec: 'RFC 9110 §15.4.2',
   },
   {
@@ -143,7 +154,7 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
     code: 303,
     reason: 'See Other',
     description: 'The result is at another URI, given in Location, which the client should fetch with GET.',
-    hint: 'Typical after a successful form POST: the follow-up request is always a GET, so the original body is not sent again.',
+    hint: 'Typical after a successful form POST: the follow-up request is a GET (a HEAD stays a HEAD), so the original body is not sent again.',
     spec: 'RFC 9110 §15.4.4',
   },
   {
@@ -193,14 +204,14 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
     reason: 'Bad Request',
     description:
       'The server will not process the request because it looks malformed, such as broken syntax or a body it cannot parse.',
-    hint: 'Read the response body for the parser or validation message; malformed JSON, a Content-Type that does not match the body and missing query parameters are the usual causes.',
+    hint: 'The generic answer when no more specific 4xx fits, so read the response body for the parser or validation message; malformed JSON, a Content-Type that does not match the body and missing query parameters are common causes.',
     spec: 'RFC 9110 §15.5.1',
   },
   {
     code: 401,
     reason: 'Unauthorized',
     description: 'The request lacks valid authentication credentials for the target resource.',
-    hint: 'The Authorization header is missing, expired or malformed (check the Bearer prefix and the token itself); the WWW-Authenticate header names the scheme the server expects.',
+    hint: 'The credentials are missing, malformed or expired: check the Authorization header (Bearer prefix, token expiry), the session cookie and any API-key header. WWW-Authenticate names the scheme the server expects.',
     spec: 'RFC 9110 §15.5.2',
   },
   {
@@ -215,15 +226,15 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
     code: 403,
     reason: 'Forbidden',
     description:
-      'The server understood the request but refuses to carry it out, typically because the authenticated identity lacks permission.',
-    hint: 'The server knows who you are, but this identity may not do this: check roles and scopes, CSRF tokens, IP allow-lists and WAF rules for the test user.',
+      'The server understood the request but refuses to carry it out, for lack of permission or for reasons that have nothing to do with credentials.',
+    hint: 'Check the roles and scopes of the test user, CSRF tokens, IP allow-lists and WAF rules. AWS API Gateway answers an unknown path or method with 403 Missing Authentication Token, so check the URL and method too.',
     spec: 'RFC 9110 §15.5.4',
   },
   {
     code: 404,
     reason: 'Not Found',
     description: 'The server has nothing at the target URI, or will not admit that something exists there.',
-    hint: 'Check the path, the ids in it and the base URL (a missing prefix or version segment is common), and whether the route is registered; some APIs also answer 404 to hide resources you may not see.',
+    hint: 'Check the path, the ids in it and the base URL (a missing prefix or version segment is common), and that the route is registered. Express answers a wrong method on an existing route with 404 Cannot POST /x, not 405.',
     spec: 'RFC 9110 §15.5.5',
   },
   {
@@ -283,7 +294,7 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
     reason: 'Precondition Failed',
     description:
       'A condition in the request headers, such as If-Match or If-Unmodified-Since, did not hold on the server.',
-    hint: 'The resource changed since you read it, so the ETag in If-Match is stale; fetch it again and retry with the current ETag.',
+    hint: 'A condition failed: a stale or weak ETag in If-Match (W/ tags never pass its strong comparison), If-None-Match: * on a create-only PUT to something that exists, or If-Unmodified-Since. Proxies or compression can change ETags too.',
     spec: 'RFC 9110 §15.5.13',
   },
   {
@@ -334,6 +345,7 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
       "Defined as I'm a teapot by the April Fools' RFC 2324 and reserved by RFC 9110 because real servers do send it.",
     hint: 'Not a real error condition: some servers return it as an easter egg or to turn away bots and scrapers, so check whether your request looks automated.',
     spec: 'RFC 9110 §15.5.19',
+    deprecated: true,
   },
   {
     code: 419,
@@ -363,7 +375,7 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
     reason: 'Unprocessable Content',
     aliases: ['Unprocessable Entity'],
     description: "The body is well-formed and of a supported type, but its content breaks the server's rules.",
-    hint: 'The body parsed but failed validation; the response body usually lists the fields and rules that failed, so compare them with the payload you sent.',
+    hint: 'The body parsed but failed validation; the response lists the fields and rules that failed, so compare them with your payload. FastAPI, Laravel and Rails answer validation errors with 422 where Express-style APIs use 400.',
     spec: 'RFC 9110 §15.5.21',
   },
   {
@@ -452,8 +464,8 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
     code: 460,
     reason: 'Client Closed Connection',
     description:
-      'An AWS load balancer logs this when the client closed the connection before the idle timeout, while the request was still being served.',
-    hint: "The client's timeout is shorter than the time the target takes; raise the test client's timeout or speed up the endpoint.",
+      'An AWS Application Load Balancer writes this in its access log when the client closed the connection before the idle timeout, while the request was still being served.',
+    hint: "Seen only in the load balancer's logs, never by the client, which gave up first: its timeout is shorter than the target takes, so raise the test client's timeout or speed up the endpoint.",
     origin: 'AWS Elastic Load Balancing',
   },
   {
@@ -564,7 +576,7 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
     code: 505,
     reason: 'HTTP Version Not Supported',
     description: 'The server does not support the major HTTP version used in the request.',
-    hint: 'Usually a malformed request line rather than a real version problem: an unencoded space in the path makes the server misread the version, so encode the URL.',
+    hint: 'The version in the request line is one the server will not speak, such as HTTP/2.0 written as HTTP/1.x text; check what the client, or a proxy in between, sends.',
     spec: 'RFC 9110 §15.6.6',
   },
   {
@@ -676,10 +688,11 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   },
   {
     code: 530,
-    reason: 'Origin DNS Error',
+    // Cloudflare gives 530 no reason phrase of its own; the 1xxx number in the body says what went wrong.
+    reason: '1xxx Error',
     description:
-      'Cloudflare sends this together with a 1xxx error number in the body, such as 1016 when the host name of the origin does not resolve.',
-    hint: 'Read the 1xxx number in the response body and look it up in the Cloudflare error docs; 1016 means the DNS record for the origin is missing or wrong.',
+      'Cloudflare sends this with a 1xxx error number in the body that names the real problem, such as 1016 (origin DNS error) or 1033 (Cloudflare Tunnel not connected).',
+    hint: "Read the 1xxx number in the response body and look it up in Cloudflare's error docs: 1016 means the origin's DNS record is missing or wrong, 1033 that no cloudflared connector is running for the tunnel.",
     origin: 'Cloudflare',
   },
   {
@@ -701,8 +714,9 @@ export const STATUS_RECORDS: readonly StatusRecord[] = [
   {
     code: 599,
     reason: 'Network Connect Timeout Error',
-    description: 'Some HTTP proxies send this when they could not open a connection to the server behind them in time.',
-    hint: 'Treat it like 504 from the connect phase: the upstream is down, unreachable or not listening on the expected port.',
+    description:
+      'Some HTTP proxies send this when they could not connect to the server behind them in time, and some clients, such as Tornado, report it themselves when no response came.',
+    hint: 'If no server sent it, your client made it up for a timeout or a failed connection; otherwise treat it like 504 from the connect phase: the upstream is down, unreachable or not listening.',
     origin: 'Some HTTP proxies',
   },
-];
+]);

@@ -13,14 +13,19 @@ export interface StatusEntry {
   readonly description: string;
   /** For the codes testers meet: what to check next. */
   readonly hint?: string;
-  /** Where the code is defined, e.g. "RFC 9110 §15.5.2". Absent for unofficial codes. */
+  /** Where the code is defined, e.g. "RFC 9110 §15.5.2" or an Internet-Draft's name. Absent for unofficial codes. */
   readonly spec?: string;
   /** true for codes in the IANA HTTP Status Code Registry. */
   readonly official: boolean;
   /** Who uses an unofficial code ("nginx", "Cloudflare", "AWS Elastic Load Balancing"). */
   readonly origin?: string;
-  /** Registered but no longer to be used (305, 306). */
+  /** Registered but not to be used: deprecated (305), obsoleted (510) or reserved as "(Unused)" (306, 418). */
   readonly deprecated?: boolean;
+  /**
+   * A temporary IANA registration (104): its spec is still an Internet-Draft, and the registration
+   * lapses unless renewed, so the code may change meaning or go away.
+   */
+  readonly temporary?: boolean;
 }
 
 /** How a code is written down in statuses.ts: class and official are derived from it. */
@@ -34,4 +39,5 @@ export interface StatusRecord {
   /** Set for unofficial codes only; its presence makes the entry `official: false`. */
   readonly origin?: string;
   readonly deprecated?: boolean;
+  readonly temporary?: boolean;
 }

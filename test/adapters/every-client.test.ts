@@ -377,7 +377,7 @@ describe('fetch responses with status 0', () => {
       Received status: 0 (a network error: no HTTP response)
 
       Meaning: A network error (the Response.error() kind): the request got no HTTP response at all.
-      Hint:    Check that the server is running and the URL is right, or what the mock handler returned (msw's HttpResponse.error() makes one)."
+      Hint:    Check that the server is running and the URL is right, and what your fetch wrapper or mock returned: fetch itself rejects on a network error, and so does msw's HttpResponse.error() (TypeError: Failed to fetch)."
     `);
     expect(res).not.toBeSuccessful();
     expect(res).not.toHaveStatus(200);

@@ -105,7 +105,7 @@ describe('toBeProblemDetails', () => {
       Received status: 422 Unprocessable Content (4xx Client Error)
 
       Meaning: The body is well-formed and of a supported type, but its content breaks the server's rules. (RFC 9110 §15.5.21)
-      Hint:    The body parsed but failed validation; the response body usually lists the fields and rules that failed, so compare them with the payload you sent.
+      Hint:    The body parsed but failed validation; the response lists the fields and rules that failed, so compare them with your payload. FastAPI, Laravel and Rails answer validation errors with 422 where Express-style APIs use 400.
 
       Not problem details:
         - Content-Type is application/json, not application/problem+json (RFC 9457 §3).

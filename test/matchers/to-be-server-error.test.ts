@@ -31,7 +31,7 @@ describe('toBeServerError', () => {
       Received status: 404 Not Found (4xx Client Error)
 
       Meaning: The server has nothing at the target URI, or will not admit that something exists there. (RFC 9110 §15.5.5)
-      Hint:    Check the path, the ids in it and the base URL (a missing prefix or version segment is common), and whether the route is registered; some APIs also answer 404 to hide resources you may not see.
+      Hint:    Check the path, the ids in it and the base URL (a missing prefix or version segment is common), and that the route is registered. Express answers a wrong method on an existing route with 404 Cannot POST /x, not 405.
 
       URL: http://127.0.0.1:PORT/status/404
 

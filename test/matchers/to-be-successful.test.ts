@@ -31,7 +31,7 @@ describe('toBeSuccessful', () => {
       Received status: 401 Unauthorized (4xx Client Error)
 
       Meaning: The request lacks valid authentication credentials for the target resource. (RFC 9110 §15.5.2)
-      Hint:    The Authorization header is missing, expired or malformed (check the Bearer prefix and the token itself); the WWW-Authenticate header names the scheme the server expects.
+      Hint:    The credentials are missing, malformed or expired: check the Authorization header (Bearer prefix, token expiry), the session cookie and any API-key header. WWW-Authenticate names the scheme the server expects.
 
       URL: http://127.0.0.1:PORT/status/401?h.www-authenticate=Bearer%20realm%3D%22api%22%2C%20error%3D%22invalid_token%22
 

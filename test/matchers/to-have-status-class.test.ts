@@ -50,7 +50,7 @@ describe('toHaveStatusClass', () => {
       Received status: 422 Unprocessable Content (4xx Client Error)
 
       Meaning: The body is well-formed and of a supported type, but its content breaks the server's rules. (RFC 9110 §15.5.21)
-      Hint:    The body parsed but failed validation; the response body usually lists the fields and rules that failed, so compare them with the payload you sent.
+      Hint:    The body parsed but failed validation; the response lists the fields and rules that failed, so compare them with your payload. FastAPI, Laravel and Rails answer validation errors with 422 where Express-style APIs use 400.
 
       URL: http://127.0.0.1:PORT/status/422?body=%7B%22error%22%3A%22email%20is%20required%22%7D&type=application/json
 

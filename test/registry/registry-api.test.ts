@@ -68,7 +68,7 @@ describe('statusLabel', () => {
     expect(statusLabel(520)).toBe(
       '520 Web Server Returned an Unknown Error (5xx Server Error; unofficial, Cloudflare)',
     );
-    expect(statusLabel(306)).toBe('306 (Unused) (3xx Redirection; deprecated)');
+    expect(statusLabel(305)).toBe('305 Use Proxy (3xx Redirection; deprecated)');
     expect(statusLabel(299)).toBe('299 (2xx Successful; unregistered)');
   });
 
@@ -76,6 +76,21 @@ describe('statusLabel', () => {
     expect(statusLabel(99)).toBe('99');
     expect(statusLabel(600)).toBe('600');
     expect(statusLabel(200.5)).toBe('200.5');
+  });
+
+  it('shows the (Unused) codes without the placeholder as a name, both the same way', () => {
+    expect(statusLabel(306)).toBe('306 (3xx Redirection; unused)');
+    expect(statusLabel(418)).toBe('418 (4xx Client Error; unused)');
+  });
+
+  it('marks the temporary registration 104', () => {
+    expect(statusLabel(104)).toBe('104 Upload Resumption Supported (1xx Informational; temporary)');
+  });
+
+  it('names a non-number by its type instead of passing it off as a code', () => {
+    expect(statusLabel('200' as unknown as number)).toBe("the string '200' (not a status code)");
+    expect(statusLabel(undefined as unknown as number)).toBe('undefined (not a status code)');
+    expect(statusLabel(200n as unknown as number)).toBe('the bigint 200n (not a status code)');
   });
 });
 
@@ -99,6 +114,48 @@ describe('describeStatus', () => {
     expect(describeStatus(199)).toBe(
       '199 (1xx Informational; unregistered): not in the IANA registry; clients treat it as 100 Continue.',
     );
+  });
+
+  it('describes 104 as registered, and temporary', () => {
+    const text = describeStatus(104);
+    expect(text).toMatch(/^104 Upload Resumption Supported \(1xx Informational; temporary\): /);
+    expect(text).not.toContain('not in the IANA registry');
+    expect(getStatus(104)).toMatchObject({ official: true, temporary: true, class: '1xx' });
+  });
+
+  it('describes the (Unused) 418 by what it once was', () => {
+    expect(describeStatus(418)).toMatch(/^418 \(4xx Client Error; unused\): Defined as I'm a teapot /);
+  });
+
+  it('names the type it got when the code is not a number, and the number to pass when there is one', () => {
+    expect(describeStatus('200' as unknown as number)).toBe(
+      "Not an HTTP status code: got the string '200'; pass the number 200.",
+    );
+    expect(describeStatus(404n as unknown as number)).toBe(
+      'Not an HTTP status code: got the bigint 404n; pass the number 404.',
+    );
+    const noNumber = '; status codes are whole numbers from 100 to 599.';
+    expect(describeStatus('OK' as unknown as number)).toBe(`Not an HTTP status code: got the string 'OK'${noNumber}`);
+    expect(describeStatus('700' as unknown as number)).toBe(`Not an HTTP status code: got the string '700'${noNumber}`);
+    for (const [value, named] of [
+      [undefined, 'undefined'],
+      [null, 'null'],
+      [true, 'the boolean true'],
+      [{ status: 200 }, 'an object'],
+      [[200], 'an array'],
+      [Symbol('200'), 'a symbol'],
+      [() => 200, 'a function'],
+    ] as const) {
+      expect(describeStatus(value as unknown as number)).toBe(`Not an HTTP status code: got ${named}${noNumber}`);
+    }
+  });
+
+  it('escapes and shortens a string it shows, so it cannot drive the terminal', () => {
+    const text = describeStatus(`\u001b[2J${'9'.repeat(100)}` as unknown as number);
+    expect(text).toContain("got the string '\\x1b[2J9");
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain("'…;");
+    expect(text.length).toBeLessThan(140);
   });
 
   it('says a value outside 100-599 or a non-integer is not a status code', () => {
@@ -133,6 +190,14 @@ describe('listStatuses', () => {
 });
 
 describe('CLASS_NAMES', () => {
+  it('is frozen, so a test cannot rename a class for the next one', () => {
+    expect(Object.isFrozen(CLASS_NAMES)).toBe(true);
+    expect(() => {
+      (CLASS_NAMES as Record<string, string>)['4xx'] = 'Your Fault';
+    }).toThrow(TypeError);
+    expect(statusLabel(404)).toBe('404 Not Found (4xx Client Error)');
+  });
+
   it('names the five classes as RFC 9110 §15 does', () => {
     expect(CLASS_NAMES).toEqual({
       '1xx': 'Informational',

@@ -8,9 +8,9 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-/** Every code in the IANA HTTP Status Code Registry. */
+/** Every code in the IANA HTTP Status Code Registry, temporary registrations (104) included. */
 const IANA_CODES: readonly number[] = [
-  ...range(100, 103),
+  ...range(100, 104),
   ...range(200, 208),
   226,
   ...range(300, 308),
@@ -70,7 +70,8 @@ describe('STATUS_RECORDS', () => {
   it.each(IANA_CODES)('lists IANA code %i once, as official, with its spec', (code) => {
     const r = record(code);
     expect(r.origin).toBeUndefined();
-    expect(r.spec).toMatch(/^RFC \d+( §\d+(\.\d+)*)?$/);
+    // A temporary registration cites the Internet-Draft IANA lists, as there is no RFC yet.
+    expect(r.spec).toMatch(r.temporary ? /^draft-ietf-[a-z\d-]+$/ : /^RFC \d+( §\d+(\.\d+)*)?$/);
   });
 
   it.each(UNOFFICIAL_CODES)('lists unofficial code %i once, with its origin and no spec', (code) => {
@@ -204,6 +205,32 @@ describe('STATUS_RECORDS', () => {
     expect(record(510).deprecated).toBe(true);
   });
 
+  it('treats the two codes IANA lists as (Unused), 306 and 418, the same way', () => {
+    const unused = STATUS_RECORDS.filter((r) => r.reason === '(Unused)');
+    expect(unused.map((r) => r.code)).toEqual([306, 418]);
+    for (const r of unused) expect(r.deprecated, `${r.code}`).toBe(true);
+  });
+
+  it('lists 104 as IANA does: a temporary registration from the resumable-upload draft', () => {
+    expect(record(104)).toMatchObject({
+      reason: 'Upload Resumption Supported',
+      spec: 'draft-ietf-httpbis-resumable-upload',
+      temporary: true,
+    });
+    expect(STATUS_RECORDS.filter((r) => r.temporary).map((r) => r.code)).toEqual([104]);
+  });
+
+  it('leaves temporary unset rather than false', () => {
+    for (const r of STATUS_RECORDS) expect(r.temporary, `${r.code}`).not.toBe(false);
+  });
+
+  it('is frozen, so an importer cannot add, drop or reorder codes', () => {
+    expect(Object.isFrozen(STATUS_RECORDS)).toBe(true);
+    const length = STATUS_RECORDS.length;
+    expect(() => (STATUS_RECORDS as StatusRecord[]).push(record(200))).toThrow(TypeError);
+    expect(STATUS_RECORDS).toHaveLength(length);
+  });
+
   it('leaves deprecated unset rather than false', () => {
     for (const r of STATUS_RECORDS) {
       expect(r.deprecated, `${r.code}`).not.toBe(false);
@@ -227,6 +254,7 @@ describe('STATUS_RECORDS', () => {
       expect(record(code).origin, `${code}`).toBe('AWS Elastic Load Balancing');
     }
     expect(record(498).origin).toMatch(/Esri/);
+    expect(record(460).description).toMatch(/Application Load Balancer/);
     expect(record(498).origin).not.toMatch(/nginx/);
   });
 });
