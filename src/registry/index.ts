@@ -1,4 +1,3 @@
-import { cutText, escapeLine } from '../message/escape.js';
 import { STATUS_RECORDS } from './statuses.js';
 import type { StatusClass, StatusEntry } from './types.js';
 
@@ -90,7 +89,8 @@ export function statusLabel(code: number): string {
 // What a caller passed instead of a number, named by its type: "the string '200'".
 function nonNumber(value: unknown): string {
   if (value === null || value === undefined) return String(value);
-  if (typeof value === 'string') return `the string '${escapeLine(cutText(value, 40))}'${value.length > 40 ? '…' : ''}`;
+  // Echoed only when it is short and printable: the registry has no escaping of its own, and needs none.
+  if (typeof value === 'string') return /^[\x20-\x7e]{0,40}$/.test(value) ? `the string '${value}'` : 'a string';
   if (typeof value === 'bigint') return `the bigint ${value}n`;
   if (typeof value === 'boolean') return `the boolean ${value}`;
   if (Array.isArray(value)) return 'an array';
