@@ -19,6 +19,18 @@ function show(value: unknown): string {
   return showValue(value, undefined, 60);
 }
 
+/**
+ * Why a list is not a list of status codes, or undefined. Index by index, because `every` and `some` skip
+ * the holes of a sparse array (`new Array(2)`, `[200, , 201]`) and would vouch for items that are not there.
+ */
+function firstWrongItem(list: readonly unknown[]): string | undefined {
+  for (let i = 0; i < list.length; i++) {
+    if (!(i in list)) return ` (item ${i} is an empty slot)`;
+    if (!isStatusCode(list[i])) return ` (item ${i} is ${show(list[i])}, not a status code)`;
+  }
+  return undefined;
+}
+
 /** What `toHaveStatus` accepts, checked once: a code, a non-empty list of codes, or an asymmetric matcher. */
 export interface StatusExpectation {
   label: string;
@@ -32,8 +44,9 @@ export function statusExpectation(
   caller: Caller,
 ): StatusExpectation {
   if (isStatusCode(expected)) return { label: statusLabel(expected), test: (status) => status === expected };
-  if (Array.isArray(expected) && expected.length > 0 && expected.every(isStatusCode)) {
-    const codes: readonly number[] = [...expected];
+  const wrongItem = Array.isArray(expected) ? firstWrongItem(expected) : undefined;
+  if (Array.isArray(expected) && expected.length > 0 && wrongItem === undefined) {
+    const codes: readonly number[] = [...(expected as number[])];
     return { label: `one of ${codes.map((c) => statusLabel(c)).join(', ')}`, test: (status) => codes.includes(status) };
   }
   if (isAsymmetricMatcher(expected)) {
@@ -44,7 +57,7 @@ export function statusExpectation(
   }
   throw new HttpMatcherUsageError(
     matcher,
-    `expected must be a status code (a whole number from 100 to 599), a non-empty array of them, or an asymmetric matcher such as expect.any(Number); got ${show(expected)}.`,
+    `expected must be a status code (a whole number from 100 to 599), a non-empty array of them, or an asymmetric matcher such as expect.any(Number); got ${show(expected)}${wrongItem ?? ''}.`,
     caller,
   );
 }

@@ -3,7 +3,8 @@ import { HttpMatcherUsageError } from '../errors.js';
 import { equals } from '../equality.js';
 import type { MatcherContext } from '../types.js';
 
-// What toBeRedirectWithLocation accepts and how a Location is compared: resolved against the response URL.
+// What toBeRedirectWithLocation accepts and how a Location is compared: resolved against the response URL
+// when there is one, else as written; a relative expectation never matches a Location on another origin.
 
 /** The codes that send the client elsewhere with a Location (304 is a 3xx, but not a redirect). */
 export const REDIRECT_CODES: readonly number[] = [300, 301, 302, 303, 307, 308];
@@ -21,6 +22,28 @@ export function resolve(location: string, base: string | undefined): string | un
   }
 }
 
+/** A URL a Location can be resolved against: absolute, or none (a bare request path is no base). */
+export function usableBase(url: string | undefined): string | undefined {
+  return url !== undefined && isAbsolute(url) ? url : undefined;
+}
+
+/** Whether a URL parser reads it on its own (`https://…`, `javascript:…`), as opposed to a relative reference. */
+export function isAbsolute(url: string): boolean {
+  return resolve(url, undefined) !== undefined;
+}
+
+/**
+ * What a relative reference says after the origin, when it stays on whatever origin it is resolved against:
+ * undefined for `//evil.example/login` or `/\\evil.example/login`, relative references that name another host.
+ */
+function pathOnSameOrigin(url: string): string | undefined {
+  const [a, b] = ['http://a.invalid/', 'http://b.invalid/'].map((base) => {
+    const href = resolve(url, base);
+    return href?.startsWith(base) ? href.slice(base.length - 1) : undefined;
+  });
+  return a !== undefined && a === b ? a : undefined;
+}
+
 export function locationMatches(
   ctx: MatcherContext,
   wanted: TextExpectation,
@@ -32,20 +55,14 @@ export function locationMatches(
     return testRegExp(wanted, raw) || (resolved !== undefined && testRegExp(wanted, resolved));
   if (typeof wanted !== 'string')
     return equals(ctx, raw, wanted) || (resolved !== undefined && equals(ctx, resolved, wanted));
-  if (wanted === raw || wanted === resolved) return true;
+  if (wanted === raw) return true;
   if (base !== undefined) return resolved !== undefined && resolve(wanted, base) === resolved;
-  // Both absolute and not equal: different places, whatever their paths say.
-  if (isAbsolute(wanted) && isAbsolute(raw)) return false;
-  // The client did not keep the request URL (undici.request): compare what both say after the host.
-  const path = (url: string): string | undefined => {
-    const u = resolve(url, 'http://unknown.invalid');
-    return u === undefined ? undefined : u.slice(u.indexOf('/', u.indexOf('//') + 2));
-  };
-  return path(wanted) !== undefined && path(wanted) === path(raw);
-}
-
-export function isAbsolute(url: string): boolean {
-  return /^[a-z][a-z\d+.-]*:/i.test(url);
+  // No URL to resolve against (undici.request, a plain object): compare the Location as written. An absolute
+  // expectation matches only that absolute Location; a relative one only a relative Location of that path.
+  if (isAbsolute(wanted) || isAbsolute(raw))
+    return isAbsolute(wanted) && resolve(wanted, undefined) === resolve(raw, undefined);
+  const path = pathOnSameOrigin(raw);
+  return path !== undefined && pathOnSameOrigin(wanted) === path;
 }
 
 /** `options.status`, checked: one redirect code, or a usage error that says what was meant. */

@@ -30,19 +30,41 @@ export type Validator = { validate: (value: unknown) => unknown };
 
 /** `items[2].price: Expected number, received string` */
 export function issueLine(issue: unknown): string {
-  const message = isObject(issue) && typeof issue.message === 'string' ? issue.message : 'invalid';
-  const path = isObject(issue) && Array.isArray(issue.path) ? formatPath(issue.path) : '';
-  return line(`${path === '' ? '(root)' : path}: ${message}`, 300);
+  const message = read(issue, 'message');
+  const path = formatPath(read(issue, 'path'));
+  return line(`${path === '' ? '(root)' : path}: ${typeof message === 'string' ? message : 'invalid'}`, 300);
 }
 
-export function formatPath(path: readonly unknown[]): string {
+/**
+ * A path as code would write it. Standard Schema allows only property keys and `{ key }` objects as
+ * segments; anything else (a null-prototype object, a throwing toString) is shown as `[object]`, never
+ * converted, so a validator that breaks the spec cannot crash the failure message.
+ */
+export function formatPath(path: unknown): string {
   let out = '';
-  for (const segment of path) {
-    const key = isObject(segment) && 'key' in segment ? segment.key : segment;
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? key : `.${key}`;
-    else if (typeof key === 'string') out += `[${JSON.stringify(key)}]`;
-    else out += `[${String(key)}]`;
+  try {
+    if (!Array.isArray(path)) return '';
+    for (const segment of path as unknown[]) {
+      if (out.length > 300) return `${out}…`; // the line is cut there anyway
+      const key = isObject(segment) ? read(segment, 'key') : segment;
+      if (typeof key === 'number') out += `[${key}]`;
+      else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? key : `.${key}`;
+      else if (typeof key === 'string') out += `[${JSON.stringify(key)}]`;
+      // String() gives a symbol's `Symbol(description)` without calling its toString; the rest are primitives.
+      else if (typeof key === 'symbol' || !(isObject(key) || isObject(segment))) out += `[${String(key)}]`;
+      else out += '[object]';
+    }
+  } catch {
+    out += '[unreadable]'; // a Proxy path whose traps throw
   }
   return out;
+}
+
+/** A property of a validator's issue, or undefined where reading it throws (a getter, a revoked Proxy). */
+function read(value: unknown, key: string): unknown {
+  try {
+    return isObject(value) ? value[key] : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,12 @@
 import { adapt } from '../adapters/index.js';
 import { textExpectation } from '../arguments.js';
-import { locationMatches, parseRedirectOptions, REDIRECT_CODES, resolve } from '../expectations/redirect.js';
+import {
+  locationMatches,
+  parseRedirectOptions,
+  REDIRECT_CODES,
+  resolve,
+  usableBase,
+} from '../expectations/redirect.js';
 import { failureMessage } from '../message/failure-message.js';
 import { redirectNotes } from '../message/redirect-notes.js';
 import { showValue } from '../message/show.js';
@@ -21,12 +27,14 @@ export function toBeRedirectWithLocation(
   const codes = status === undefined ? REDIRECT_CODES : [status];
   const opaque = res.status === 0 && res.type === 'opaqueredirect';
   const raw = opaque ? undefined : res.headers.get('location');
-  const base = res.url ?? res.request?.url;
+  const base = usableBase(res.url ?? res.request?.url);
   const resolved = raw === undefined ? undefined : resolve(raw, base);
   const statusOk = codes.includes(res.status);
   const locationOk = raw !== undefined && (wanted === undefined || locationMatches(this, wanted, raw, resolved, base));
-  // An opaque redirect is a redirect, but neither its code nor its Location can be checked.
-  const pass = opaque ? wanted === undefined && status === undefined : statusOk && locationOk;
+  // An opaque redirect is a redirect, but its code and Location are hidden: asking about either fails
+  // under .not too, or `.not` would pass on a redirect to exactly the place it rules out.
+  const unknowable = opaque && (wanted !== undefined || status !== undefined);
+  const pass = opaque ? !unknowable || this.isNot === true : statusOk && locationOk;
 
   const expectedText = `a redirect (${codes.join(', ')})${wanted === undefined ? ' with a Location' : ` to ${showValue(wanted, this)}`}`;
   return {
@@ -36,7 +44,14 @@ export function toBeRedirectWithLocation(
         matcher: name,
         args: hintArgs(location, options),
         expected: ['Expected', expectedText],
-        notes: redirectNotes(res, raw, resolved, statusOk, base === undefined && wanted !== undefined),
+        notes: redirectNotes(res, {
+          raw,
+          resolved,
+          statusOk,
+          noBase: base === undefined,
+          wanted: typeof wanted === 'string' ? wanted : undefined,
+          unknowable: unknowable && this.isNot === true,
+        }),
         showHeaders: ['location'],
         notesExplainStatus: res.redirected && res.status >= 200 && res.status < 300,
       }),

@@ -1,10 +1,13 @@
+import { get as httpGet, type IncomingMessage } from 'node:http';
+import fc from 'fast-check';
 import { got } from 'got';
 import { http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { request as undiciRequest } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HttpMatcherUsageError } from '../../src/index.js';
 import { toBeRedirectWithLocation } from '../../src/matchers/to-be-redirect-with-location.js';
+import { realClients, type Client } from '../helpers/clients.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
@@ -29,6 +32,72 @@ afterAll(async () => {
   msw.close();
   await server.close();
 });
+
+const real = realClients(() => server.url);
+afterEach(() => real.release());
+const nodeGet: Client = {
+  name: 'http.get',
+  get: (path) =>
+    new Promise<IncomingMessage>((resolve, reject) => {
+      httpGet(`${server.url}${path}`, (res) => resolve(res.resume())).on('error', reject);
+    }),
+};
+// Under msw's passthrough, cancelling a fetch body never settles, so this fetch reads its (small) body instead.
+const drainedFetch: Client = {
+  name: 'fetch',
+  async get(path) {
+    const res = await manual(path);
+    await res.arrayBuffer();
+    return res;
+  },
+};
+/** Every client that shows a Location: fetch (redirect: 'manual'), supertest, axios, got, undici.request, http.get. */
+const clients: readonly Client[] = [drainedFetch, ...real.clients.filter((c) => c.name !== 'fetch'), nodeGet];
+/** The ones whose response does not know its own URL, so a Location is compared as written. */
+const NO_URL = new Set(['undici.request']);
+const redirectTo = (location: string): string => `/status/302?h.location=${encodeURIComponent(location)}`;
+
+// Locations on another origin or scheme, ending in a path a relative expectation could name.
+const path = fc.stringMatching(/^\/([\w.~%-]{1,8}(\/[\w.~%-]{1,6})?)?(\?[\w=&]{0,6})?$/);
+const host = fc.constantFrom(
+  'evil.example',
+  'EVIL.example:8443',
+  '127.0.0.2',
+  'localhost',
+  '[::1]',
+  'xn--80ak6aa92e.com',
+);
+const userinfo = fc.constantFrom('', 'user@', 'user:pw@', '127.0.0.1@', 'a.invalid:80@');
+const offOrigin = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom('http://', 'https://', 'HTTPS://', 'ws://', 'ftp://', 'https:/', 'http:\\\\'),
+      userinfo,
+      host,
+      path,
+    )
+    .map(([scheme, user, h, p]) => ({ location: `${scheme}${user}${h}${p}`, path: p })),
+  // Relative references that name a host of their own: protocol-relative, and the backslash forms parsers accept.
+  fc
+    .tuple(fc.constantFrom('//', '/\\', '\\\\', '\\/', '///'), userinfo, host, path)
+    .map(([lead, user, h, p]) => ({ location: `${lead}${user}${h}${p}`, path: p })),
+  fc
+    .tuple(fc.constantFrom('javascript:', 'javascript:alert(1)//', 'data:text/html,', 'mailto:', 'x-app:'), path)
+    .map(([scheme, p]) => ({ location: `${scheme}${p}`, path: p })),
+);
+
+/** A browser's opaque redirect: type 'opaqueredirect', status 0, no headers (Response itself refuses status 0). */
+class OpaqueRedirect extends Response {
+  constructor() {
+    super(null, { status: 302 });
+  }
+  override get type(): ResponseType {
+    return 'opaqueredirect';
+  }
+  override get status(): number {
+    return 0;
+  }
+}
 
 const manual = (path: string, init: RequestInit = {}): Promise<Response> =>
   fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
@@ -201,33 +270,111 @@ describe('toBeRedirectWithLocation', () => {
     `);
   });
 
-  it('compares an absolute expected URL with a relative Location when the client kept no URL (undici.request)', async () => {
+  it('compares the Location as written when the client kept no URL (undici.request)', async () => {
     const res = await undiciRequest(`${server.url}/status/302?h.location=/login`);
     await res.body.dump();
     expect(res).toBeRedirectWithLocation('/login');
-    expect(res).toBeRedirectWithLocation(`http://127.0.0.1:${port}/login`);
-    expect(res).not.toBeRedirectWithLocation(`http://127.0.0.1:${port}/logout`);
-    // An absolute Location is still compared whole: the same path on another host is another place.
+    expect(res).not.toBeRedirectWithLocation('/logout');
+    // Which origin a relative Location is on is unknown here, so no absolute URL can be said to match it.
+    expect(res).not.toBeRedirectWithLocation(`http://127.0.0.1:${port}/login`);
+    // An absolute Location matches only that absolute URL: the same path on another host is another place.
     const elsewhere = await undiciRequest(`${server.url}/status/302?h.location=http://evil.example.test/login`);
     await elsewhere.body.dump();
     expect(elsewhere).not.toBeRedirectWithLocation(`http://127.0.0.1:${port}/login`);
-    expect(elsewhere).toBeRedirectWithLocation('http://evil.example.test/login');
-    expect(failureOf(() => expect(res).toBeRedirectWithLocation(`http://127.0.0.1:${port}/logout`)))
+    expect(elsewhere).not.toBeRedirectWithLocation('/login');
+    expect(elsewhere).toBeRedirectWithLocation('HTTP://EVIL.example.test:80/login');
+    expect(failureOf(() => expect(res).toBeRedirectWithLocation(`http://127.0.0.1:${port}/login`)))
       .toMatchInlineSnapshot(`
+        "expect(response).toBeRedirectWithLocation(location)
+
+        Expected:        a redirect (300, 301, 302, 303, 307, 308) to "http://127.0.0.1:PORT/login"
+        Received status: 302 Found (3xx Redirection)
+
+        Meaning: The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests. (RFC 9110 §15.4.3)
+        Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. Check whether your HTTP client already followed it.
+
+        Received location: /login (this response does not know its URL, so a relative Location matches only the same relative path)
+
+        Response headers:
+          content-type: application/json
+          location: /login"
+      `);
+    expect(failureOf(() => expect(elsewhere).toBeRedirectWithLocation('/login'))).toMatchInlineSnapshot(`
       "expect(response).toBeRedirectWithLocation(location)
 
-      Expected:        a redirect (300, 301, 302, 303, 307, 308) to "http://127.0.0.1:PORT/logout"
+      Expected:        a redirect (300, 301, 302, 303, 307, 308) to "/login"
       Received status: 302 Found (3xx Redirection)
 
       Meaning: The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests. (RFC 9110 §15.4.3)
       Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. Check whether your HTTP client already followed it.
 
-      Received location: /login (this response does not know its URL, so a relative Location is compared by path only)
+      Received location: http://evil.example.test/login (this response does not know its URL, so it cannot tell whether this Location is on its origin; expect the full URL)
 
       Response headers:
         content-type: application/json
-        location: /login"
+        location: http://evil.example.test/login"
     `);
+  });
+
+  it.each(clients.map((c) => [c.name, c] as const))(
+    'never matches a relative expectation to a Location on another origin or scheme (%s)',
+    async (_, client) => {
+      for (const [location, wanted] of [
+        ['https://evil.example/login', '/login'],
+        ['//evil.example/login', '/login'],
+        ['/\\evil.example/login', '/login'],
+        [`http://127.0.0.1:${port}@evil.example/login`, '/login'],
+        ['javascript:alert(1)//', '/'],
+      ]) {
+        const res = await client.get(redirectTo(location!));
+        expect(res).not.toBeRedirectWithLocation(wanted);
+        expect(res).toBeRedirectWithLocation(location);
+      }
+      const here = await client.get(redirectTo('/login'));
+      expect(here).toBeRedirectWithLocation('/login');
+      // Resolved against the request URL where the client kept it; compared as written where it did not.
+      const absolute = `http://127.0.0.1:${port}/login`;
+      if (NO_URL.has(client.name)) expect(here).not.toBeRedirectWithLocation(absolute);
+      else expect(here).toBeRedirectWithLocation(absolute);
+    },
+  );
+
+  it('says where a Location on another host leads, and that a relative expectation does not match it', async () => {
+    const res = await manual(redirectTo('//evil.example/login'));
+    expect(failureOf(() => expect(res).toBeRedirectWithLocation('/login'))).toContain(
+      'Received location: //evil.example/login (resolves to http://evil.example/login)',
+    );
+    const bare = { status: 302, headers: { location: 'javascript:alert(1)//' } };
+    expect(failureOf(() => expect(bare).toBeRedirectWithLocation('/'))).toContain(
+      'Received location: javascript:alert(1)// (this response does not know its URL, so it cannot tell whether this Location is on its origin; expect the full URL)',
+    );
+  });
+
+  it('property: no generated Location on another origin or scheme matches the relative path it ends in', async () => {
+    await fc.assert(
+      fc.asyncProperty(offOrigin, fc.constantFrom(...clients), async ({ location, path: wanted }, client) => {
+        for (const res of [await client.get(redirectTo(location)), { status: 302, headers: { location } }]) {
+          expect(res).not.toBeRedirectWithLocation(wanted);
+          expect(failureOf(() => expect(res).toBeRedirectWithLocation(wanted))).toContain('Received location: ');
+        }
+        await real.release();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('property: a relative Location matches its own path on every client, and its absolute URL where the URL is known', async () => {
+    await fc.assert(
+      fc.asyncProperty(path, fc.constantFrom(...clients), async (location, client) => {
+        const res = await client.get(redirectTo(location));
+        expect(res).toBeRedirectWithLocation(location);
+        const absolute = `http://127.0.0.1:${port}${location}`;
+        if (NO_URL.has(client.name)) expect(res).not.toBeRedirectWithLocation(absolute);
+        else expect(res).toBeRedirectWithLocation(absolute);
+        await real.release();
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('passes on an opaque redirect only when nothing about its hidden code or Location is asked', () => {
@@ -253,6 +400,44 @@ describe('toBeRedirectWithLocation', () => {
 
       URL: http://app.example.test/old"
     `);
+  });
+
+  it('fails both ways when a Location or code is asked of an opaque redirect, and says why', () => {
+    // What a browser's fetch(url, { redirect: 'manual' }) returns; Node's fetch shows the real 3xx instead.
+    const opaque = new OpaqueRedirect();
+    expect(opaque).toBeRedirectWithLocation();
+    for (const [location, options] of [
+      ['/login', undefined],
+      [/login/, undefined],
+      [expect.anything(), undefined],
+      [undefined, { status: 302 }],
+    ] as const) {
+      expect(() => expect(opaque).not.toBeRedirectWithLocation(location, options)).toThrow(
+        'An opaque redirect hides its code and Location',
+      );
+      expect(() => expect(opaque).toBeRedirectWithLocation(location, options)).toThrow('An opaque redirect.');
+    }
+    expect(failureOf(() => expect(opaque).not.toBeRedirectWithLocation('/login'))).toMatchInlineSnapshot(`
+      "expect(response).not.toBeRedirectWithLocation(location)
+
+      Expected:        not a redirect (300, 301, 302, 303, 307, 308) to "/login"
+      Received status: 0 (an opaque redirect: fetch hides the real status)
+
+      An opaque redirect hides its code and Location, so .not cannot tell that it goes elsewhere: it fails, as the assertion does without .not. To check where it leads, let fetch follow the redirect and assert on res.url."
+    `);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          path,
+          offOrigin.map((o) => o.location),
+        ),
+        (location) => {
+          expect(() => expect(opaque).not.toBeRedirectWithLocation(location)).toThrow('An opaque redirect hides');
+        },
+      ),
+    );
+    expect(opaque.bodyUsed).toBe(false);
   });
 
   it('under .not, says which redirect it did not want', async () => {

@@ -84,6 +84,26 @@ describe('toBeRedirect', () => {
     `);
   });
 
+  it('passes on an opaque redirect, whose hidden code is still a 3xx, and fails under .not', () => {
+    // A browser's fetch with redirect: 'manual' gives type 'opaqueredirect' and status 0 (Node's shows the 3xx).
+    class OpaqueRedirect extends Response {
+      override get type(): ResponseType {
+        return 'opaqueredirect';
+      }
+      override get status(): number {
+        return 0;
+      }
+    }
+    const opaque = new OpaqueRedirect(null, { status: 302 });
+    expect(opaque).toBeRedirect();
+    expect(failureOf(() => expect(opaque).not.toBeRedirect())).toMatchInlineSnapshot(`
+      "expect(response).not.toBeRedirect()
+
+      Expected:        not a 3xx Redirection status
+      Received status: 0 (an opaque redirect: fetch hides the real status)"
+    `);
+  });
+
   it('throws a usage error for an argument, also under .not', () => {
     expect(() => expect(302).not.toBeRedirect(...(['/login'] as unknown as []))).toThrow(HttpMatcherUsageError);
     expect(failureOf(() => expect(302).toBeRedirect(...(['/login'] as unknown as [])))).toMatchInlineSnapshot(

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpMatcherUsageError } from '../../src/index.js';
 import { toHaveStatus } from '../../src/matchers/to-have-status.js';
@@ -89,6 +90,79 @@ describe('toHaveStatus', () => {
       expect(() => expect(res).toHaveStatus(bad as never)).toThrow(HttpMatcherUsageError);
       expect(() => expect(res).not.toHaveStatus(bad as never)).toThrow(/toHaveStatus: expected must be a status code/);
     }
+  });
+
+  it('throws a usage error for a list with holes or non-codes, which every() would skip or let through', async () => {
+    const res = await get('/status/200');
+    // eslint-disable-next-line no-sparse-arrays
+    for (const bad of [new Array(2), [200, , 201], Array(3).fill(undefined), [200, '201'], [200, Number.NaN]]) {
+      expect(() => expect(res).toHaveStatus(bad as never)).toThrow(HttpMatcherUsageError);
+      expect(() => expect(res).not.toHaveStatus(bad as never)).toThrow(HttpMatcherUsageError);
+    }
+    expect(failureOf(() => expect(res).not.toHaveStatus(new Array(2) as never))).toMatchInlineSnapshot(
+      `"toHaveStatus: expected must be a status code (a whole number from 100 to 599), a non-empty array of them, or an asymmetric matcher such as expect.any(Number); got [, ] (item 0 is an empty slot)."`,
+    );
+    // eslint-disable-next-line no-sparse-arrays
+    expect(failureOf(() => expect(res).toHaveStatus([200, , 201] as never))).toMatchInlineSnapshot(
+      `"toHaveStatus: expected must be a status code (a whole number from 100 to 599), a non-empty array of them, or an asymmetric matcher such as expect.any(Number); got [200, , 201] (item 1 is an empty slot)."`,
+    );
+    expect(failureOf(() => expect(res).toHaveStatus([200, '201'] as never))).toMatchInlineSnapshot(
+      `"toHaveStatus: expected must be a status code (a whole number from 100 to 599), a non-empty array of them, or an asymmetric matcher such as expect.any(Number); got [200, "201"] (item 1 is "201", not a status code)."`,
+    );
+  });
+
+  it('property: any list with a hole or a non-code is a usage error, under .not too; a list of codes never is', async () => {
+    const res = await get('/status/404');
+    const code = fc.integer({ min: 100, max: 599 });
+    const notCode = fc
+      .oneof(fc.anything(), fc.integer(), fc.double())
+      .filter((v) => !Number.isInteger(v) || v < 100 || v > 599);
+    const withHole = fc.sparseArray(code, { maxLength: 12 }).filter((list) => Object.keys(list).length < list.length);
+    const withNonCode = fc
+      .tuple(fc.array(code, { maxLength: 6 }), notCode, fc.array(code, { maxLength: 6 }))
+      .map(([before, bad, after]) => [...before, bad, ...after]);
+    fc.assert(
+      fc.property(fc.oneof(withHole, withNonCode), (bad) => {
+        expect(() => expect(res).not.toHaveStatus(bad as never)).toThrow(
+          /toHaveStatus: expected must be a status code/,
+        );
+        expect(() => expect(res).toHaveStatus(bad as never)).toThrow(HttpMatcherUsageError);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(code, { minLength: 1, maxLength: 12 }), (codes) => {
+        if (codes.includes(404)) expect(res).toHaveStatus(codes);
+        else expect(res).not.toHaveStatus(codes);
+      }),
+    );
+  });
+
+  it('on an opaque redirect, fails both ways for a code its hidden 3xx could be, and says why', () => {
+    // A browser's fetch with redirect: 'manual' gives type 'opaqueredirect' and status 0 (Node's shows the 3xx).
+    class OpaqueRedirect extends Response {
+      override get type(): ResponseType {
+        return 'opaqueredirect';
+      }
+      override get status(): number {
+        return 0;
+      }
+    }
+    const opaque = new OpaqueRedirect(null, { status: 302 });
+    for (const wanted of [302, [200, 301], [301, 302, 303, 307, 308]]) {
+      expect(() => expect(opaque).not.toHaveStatus(wanted as never)).toThrow('An opaque redirect hides its 3xx code');
+      expect(() => expect(opaque).toHaveStatus(wanted as never)).toThrow('An opaque redirect.');
+    }
+    // Decided when no 3xx, or every 3xx, is wanted.
+    expect(opaque).not.toHaveStatus([200, 404]);
+    expect(opaque).toHaveStatus(expect.any(Number));
+    expect(failureOf(() => expect(opaque).not.toHaveStatus(302))).toMatchInlineSnapshot(`
+      "expect(response).not.toHaveStatus(expected)
+
+      Expected status: not 302 Found (3xx Redirection)
+      Received status: 0 (an opaque redirect: fetch hides the real status)
+
+      An opaque redirect hides its 3xx code, so .not cannot tell that it is not this one: it fails, as the assertion does without .not. toBeRedirect() checks the class; to see the code, let fetch follow the redirect."
+    `);
   });
 
   it('throws a usage error naming what it accepts for something that is not a response', () => {

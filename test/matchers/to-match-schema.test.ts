@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import axios from 'axios';
+import fc from 'fast-check';
 import { request } from 'undici';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +50,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const get = (path: string): Promise<Response> => fetch(`${server.url}${path}`);
+
+/** A hand-made Standard Schema that rejects every value with these issues. */
+const issuing = (issues: readonly unknown[]) => ({
+  '~standard': { version: 1 as const, vendor: 'hand-made', validate: () => ({ issues }) },
+});
 
 describe('toMatchSchema', () => {
   it('passes when a zod or valibot schema accepts the JSON body', async () => {
@@ -126,6 +132,76 @@ describe('toMatchSchema', () => {
     expect(message).toContain('Schema issues (25):\n  [0]: Invalid input: expected number, received string\n');
     expect(message).toContain('  [19]: Invalid input: expected number, received string\n  … and 5 more');
     expect((await readBody(res)).json()).toHaveLength(25);
+  });
+
+  it('shows path segments that break Standard Schema (null-prototype, throwing toString, symbol) instead of crashing', async () => {
+    // No real validator produces these; the spec allows only property keys and { key } objects.
+    const bare = Object.create(null) as object;
+    const throwing = {
+      toString() {
+        throw new Error('toString boom');
+      },
+    };
+    const trap = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('get boom');
+        },
+        has: () => {
+          throw new Error('has boom');
+        },
+      },
+    );
+    const schema = issuing([
+      { message: 'null prototype', path: ['items', bare, 'price'] },
+      { message: 'throwing toString', path: [throwing, 0] },
+      { message: 'symbol', path: ['meta', Symbol('tag'), { key: Symbol.for('k') }] },
+      { message: 'key is an object', path: [{ key: bare }, { key: throwing }] },
+      { message: 'a trap', path: ['a', trap] },
+    ]);
+    const res = await get('/cart');
+    expect(await asyncFailureOf(() => expect(res).toMatchSchema(schema))).toContain(
+      [
+        'Schema issues (5):',
+        '  items[object].price: null prototype',
+        '  [object][0]: throwing toString',
+        '  meta[Symbol(tag)][Symbol(k)]: symbol',
+        '  [object][object]: key is an object',
+        '  a[object]: a trap',
+      ].join('\n'),
+    );
+    await expect(res).not.toMatchSchema(schema);
+    await expect(res.json()).resolves.toEqual(CART);
+  });
+
+  it('property: no path segment or issue shape a validator returns makes the failure message throw', async () => {
+    const res = await get('/cart');
+    const segment = fc.oneof(
+      fc.anything({ withNullPrototype: true, withBigInt: true, withMap: true, withSet: true, maxDepth: 1 }),
+      fc.constantFrom(
+        Object.create(null),
+        Symbol('s'),
+        { key: Object.create(null) },
+        {
+          toString: () => {
+            throw new Error('boom');
+          },
+        },
+      ),
+    );
+    const issue = fc.record({
+      message: fc.oneof(fc.string(), fc.anything()),
+      path: fc.oneof(fc.array(segment, { maxLength: 4 }), fc.anything()),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(issue, { minLength: 1, maxLength: 3 }), async (issues) => {
+        const message = await asyncFailureOf(() => expect(res).toMatchSchema(issuing(issues)));
+        expect(message).toContain(`Schema issues (${issues.length}):`);
+        await expect(res).not.toMatchSchema(issuing(issues));
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('says the body is not JSON before any schema runs', async () => {
