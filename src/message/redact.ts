@@ -1,54 +1,9 @@
 import type { HttpResponse } from '../adapters/index.js';
-import { testRegExp } from '../arguments.js';
-import { getConfig } from '../config.js';
+import { isSecretName } from './secret-names.js';
+
+export { isSecretName } from './secret-names.js';
 
 export const REDACTED = '[redacted]';
-
-// A name is secret when one of its words is one of these (x-api-key, accessToken, session_id, set-cookie).
-// Words, not substrings: "author" and "www-authenticate" stay visible; WWW-Authenticate is evidence, not a secret.
-const SECRET_WORDS = new Set([
-  'token',
-  'secret',
-  'password',
-  'passwd',
-  'pwd',
-  'passphrase',
-  'apikey',
-  'key',
-  'auth',
-  'authorization',
-  'session',
-  'sessionid',
-  'sid',
-  'cookie',
-  'signature',
-  'sig',
-  'credential',
-  'credentials',
-  'jwt',
-  'bearer',
-  'otp',
-]);
-// Query parameters that carry a secret although their name says nothing (an OAuth authorization code).
-const SECRET_QUERY_NAMES = new Set(['code']);
-
-function words(name: string): string[] {
-  return name
-    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z\d]+/)
-    .filter(Boolean);
-}
-
-/** Whether values under this header, query parameter or JSON field name are kept out of messages. */
-export function isSecretName(name: string, place: 'header' | 'query' | 'field' = 'field'): boolean {
-  const lower = name.toLowerCase();
-  for (const rule of getConfig().redact) {
-    if (typeof rule === 'string' ? rule.toLowerCase() === lower : testRegExp(rule, name)) return true;
-  }
-  if (place === 'query' && SECRET_QUERY_NAMES.has(lower)) return true;
-  return words(name).some((w) => SECRET_WORDS.has(w)) || SECRET_WORDS.has(lower.replace(/[^a-z\d]/g, ''));
-}
 
 const SCHEME = /^(Bearer|Basic|Digest|Token|Negotiate|AWS4-HMAC-SHA256|ApiKey)\s+(\S.*)$/is;
 
