@@ -30,11 +30,7 @@ export function parseSetCookie(line: string): SetCookie | undefined {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000A-\u001F\u007F]/.test(line)) return undefined;
   const semi = line.indexOf(';');
-  const pair = semi === -1 ? line : line.slice(0, semi);
-  const eq = pair.indexOf('=');
-  // A pair without '=' is a nameless cookie whose value is the whole pair (RFC 6265bis §5.6 step 3).
-  const name = eq === -1 ? '' : trim(pair.slice(0, eq));
-  const value = trim(eq === -1 ? pair : pair.slice(eq + 1));
+  const { name, value } = setCookiePair(line);
   if (name === '' && value === '') return undefined;
 
   const raw = new Map<string, string>();
@@ -61,6 +57,20 @@ export function parseSetCookie(line: string): SetCookie | undefined {
     partitioned: raw.has('partitioned'),
     raw,
   };
+}
+
+/**
+ * The cookie name and value of a Set-Cookie line, whatever else is wrong with it. A line without `=` before its
+ * first `;` is a nameless cookie and all of that is its value (RFC 6265bis §5.6 step 3, as browsers read it;
+ * RFC 6265 ignored such lines), so `Set-Cookie: abcdef123secret` is a secret value, not a cookie name.
+ */
+export function setCookiePair(line: string): { readonly name: string; readonly value: string } {
+  const semi = line.indexOf(';');
+  const pair = semi === -1 ? line : line.slice(0, semi);
+  const eq = pair.indexOf('=');
+  return eq === -1
+    ? { name: '', value: trim(pair) }
+    : { name: trim(pair.slice(0, eq)), value: trim(pair.slice(eq + 1)) };
 }
 
 function trim(text: string): string {

@@ -1,55 +1,11 @@
 import type { HttpResponse } from '../adapters/index.js';
-import { testRegExp } from '../arguments.js';
-import { getConfig } from '../config.js';
+import { setCookiePair } from '../adapters/set-cookie.js';
 import { escapeLine, escapeText } from './escape.js';
+import { isSecretName } from './secret-names.js';
+
+export { isSecretName } from './secret-names.js';
 
 export const REDACTED = '[redacted]';
-
-// A name is secret when one of its words is one of these (x-api-key, accessToken, session_id, set-cookie).
-// Words, not substrings: "author" and "www-authenticate" stay visible; WWW-Authenticate is evidence, not a secret.
-const SECRET_WORDS = new Set([
-  'token',
-  'secret',
-  'password',
-  'passwd',
-  'pwd',
-  'passphrase',
-  'apikey',
-  'key',
-  'auth',
-  'authorization',
-  'session',
-  'sessionid',
-  'sid',
-  'cookie',
-  'signature',
-  'sig',
-  'credential',
-  'credentials',
-  'jwt',
-  'bearer',
-  'otp',
-]);
-// Query parameters that carry a secret although their name says nothing (an OAuth authorization code).
-const SECRET_QUERY_NAMES = new Set(['code']);
-
-function words(name: string): string[] {
-  return name
-    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z\d]+/)
-    .filter(Boolean);
-}
-
-/** Whether values under this header, query parameter or JSON field name are kept out of messages. */
-export function isSecretName(name: string, place: 'header' | 'query' | 'field' = 'field'): boolean {
-  const lower = name.toLowerCase();
-  for (const rule of getConfig().redact) {
-    if (typeof rule === 'string' ? rule.toLowerCase() === lower : testRegExp(rule, name)) return true;
-  }
-  if (place === 'query' && SECRET_QUERY_NAMES.has(lower)) return true;
-  return words(name).some((w) => SECRET_WORDS.has(w)) || SECRET_WORDS.has(lower.replace(/[^a-z\d]/g, ''));
-}
 
 const SCHEME = /^(Bearer|Basic|Digest|Token|Negotiate|AWS4-HMAC-SHA256|ApiKey)\s+(\S.*)$/is;
 
@@ -112,7 +68,13 @@ function looksLikeCredential(value: string): boolean {
 /** A header value as a message may show it: the auth scheme and cookie names stay, the secrets go. */
 export function redactHeader(name: string, value: string): string {
   const lower = name.toLowerCase();
-  if (lower === 'set-cookie') return value.replace(/^([^=;]*)=[^;]*/, `$1=${REDACTED}`);
+  if (lower === 'set-cookie') {
+    const semi = value.indexOf(';');
+    const pair = semi === -1 ? value : value.slice(0, semi);
+    const eq = pair.indexOf('=');
+    // A line without `=` is a nameless cookie (RFC 6265bis §5.6): all of its first part is the value.
+    return `${eq === -1 ? '' : pair.slice(0, eq + 1)}${REDACTED}${semi === -1 ? '' : value.slice(semi)}`;
+  }
   if (lower === 'cookie') return value.replace(/([^=;\s]+)=[^;]*/g, `$1=${REDACTED}`);
   if (!isSecretName(name, 'header')) return value;
   const scheme = /^(Bearer|Basic|Digest|Token|Negotiate|AWS4-HMAC-SHA256|ApiKey)\s/i.exec(value);
@@ -239,9 +201,13 @@ export function knownSecrets(res: HttpResponse | undefined): string[] {
         if (lower === 'set-cookie' || lower === 'cookie') {
           // A session id is long or sits under a secret-looking name; `lang=en-US` or `theme=dark` is neither,
           // and sweeping those short words would blank them out of unrelated lines of the message.
-          for (const m of value.matchAll(lower === 'cookie' ? /([^=;\s]+)=([^;]*)/g : /^([^=;]*)=([^;]*)/g)) {
-            const cookieValue = m[2]?.trim() ?? '';
-            if (cookieValue.length >= 8 || isSecretName(m[1]?.trim() ?? '')) {
+          const pairs =
+            lower === 'cookie'
+              ? [...value.matchAll(/([^=;\s]+)=([^;]*)/g)].map((m) => ({ name: m[1] ?? '', value: m[2] ?? '' }))
+              : [setCookiePair(value)];
+          for (const pair of pairs) {
+            const cookieValue = pair.value.trim();
+            if (cookieValue.length >= 8 || isSecretName(pair.name.trim(), 'cookie')) {
               add(cookieValue);
               add(safeDecode(cookieValue));
             }
