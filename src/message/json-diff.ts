@@ -3,12 +3,13 @@ import { isAsymmetricMatcher } from '../arguments.js';
 import { getConfig } from '../config.js';
 import type { MatcherContext } from '../types.js';
 import { boundedJson } from './bounded-json.js';
-import { escapeText } from './escape.js';
+import { escapeDeep, escapeLine } from './escape.js';
+import { firstMismatch } from './first-mismatch.js';
 import { isSecretName, REDACTED } from './redact.js';
 import { diffOf } from './runner-utils.js';
+import { showValue } from './show.js';
 
 const MAX_DEPTH = 32;
-const NODE_BUDGET = 20_000;
 // What the diff shows of received data nested deeper than it looks: the runner's diff would print it unredacted.
 const TOO_DEEP = `[… deeper than ${MAX_DEPTH} levels]`;
 
@@ -21,41 +22,36 @@ const TOO_DEEP = `[… deeper than ${MAX_DEPTH} levels]`;
  */
 export function jsonDiff(ctx: MatcherContext, expected: unknown, received: unknown, mode: 'equal' | 'subset'): string {
   const limit = getConfig().excerptLength * 8;
-  if (!boundedJson(received, limit).complete)
-    return `(No diff: the body is over ${limit} characters as JSON; see the excerpt below.)`;
+  if (!boundedJson(received, limit).complete) return firstMismatchLines(ctx, expected, received, mode, limit);
   const [e, r] = align(ctx, expected, received, mode, 0);
   // Escaped before the runner prints them: a body string with ESC [ 8 m would otherwise hide the log.
   return diffOf(ctx, escapeDeep(e), escapeDeep(r), { expand: false }) ?? '';
 }
 
-/**
- * Strings and keys with terminal controls escaped; asymmetric matchers and other values as they are.
- * A shared object is copied once (a cyclic expected value keeps its cycle instead of unrolling forever),
- * and a node budget bounds the work whatever the shape.
- */
-function escapeDeep(root: unknown): unknown {
-  const copies = new Map<object, unknown>();
-  let budget = NODE_BUDGET;
-  const walk = (value: unknown, depth: number): unknown => {
-    if (typeof value === 'string') return escapeText(value);
-    if (typeof value !== 'object' || value === null || isAsymmetricMatcher(value)) return value;
-    const done = copies.get(value);
-    if (done !== undefined) return done;
-    if (depth > MAX_DEPTH * 2 || budget-- <= 0) return '[…]';
-    if (Array.isArray(value)) {
-      const out: unknown[] = [];
-      copies.set(value, out);
-      for (const v of value) out.push(walk(v, depth + 1));
-      return out;
-    }
-    const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return value;
-    const out: Obj = {};
-    copies.set(value, out);
-    for (const [key, v] of Object.entries(value)) setOwn(out, escapeText(key), walk(v, depth + 1));
-    return out;
+/** For a body too large to diff: where the first difference is, and the two values there. */
+function firstMismatchLines(
+  ctx: MatcherContext,
+  expected: unknown,
+  received: unknown,
+  mode: 'equal' | 'subset',
+  limit: number,
+): string {
+  const heading = `(No diff: the body is over ${limit.toLocaleString('en-US')} characters as JSON.)`;
+  const found = firstMismatch(expected, received, (r, e) => matches(ctx, r, e, mode), { subset: mode === 'subset' });
+  if (found === undefined) return heading;
+  const key = /(?:\.([\w$]+)|\["((?:[^"\\]|\\.)*)"\])$/.exec(found.path);
+  const secret = key !== null && isSecretName(key[1] ?? key[2] ?? '');
+  const show = (value: unknown, absent: string): string => {
+    if (value === undefined) return absent;
+    if (isAsymmetricMatcher(value)) return showValue(value, ctx);
+    return boundedJson(escapeDeep(value), 300).text.replace(/\n\s*/g, ' ');
   };
-  return walk(root, 0);
+  return [
+    heading,
+    `First difference at ${escapeLine(found.path)}:`,
+    `  Expected: ${show(found.expected, '(not mentioned)')}`,
+    `  Received: ${secret ? REDACTED : show(redactDeep(found.received, 0), '(missing)')}`,
+  ].join('\n');
 }
 
 /**
