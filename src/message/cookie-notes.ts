@@ -2,7 +2,7 @@ import type { HttpResponse } from '../adapters/index.js';
 import { hiddenSetCookieNote, type SetCookie } from '../adapters/set-cookie.js';
 import type { Check } from '../expectations/cookie.js';
 import { listNames, nearNames } from './closest-names.js';
-import { headerValue, line, quote } from './show.js';
+import { line, quote } from './show.js';
 
 // What toHaveCookie's message says: the cookies present when the name is missing, or a table of the
 // attributes that differ, with why a browser would drop the cookie anyway.
@@ -57,28 +57,6 @@ export function presentNotes(
   if (cookies.length > shown.length)
     notes.push(`… and ${cookies.length - shown.length} more Set-Cookie headers for ${quote(name)}.`);
   return notes;
-}
-
-/**
- * The Set-Cookie lines as evidence: those for `name` first, then the others, at most `max` in all with a
- * count of the rest (a response with 10,000 of them made a 550 KB message). Cookie values are hidden.
- */
-export function setCookieEvidence(lines: readonly string[], name: string, max = 20): string | undefined {
-  if (lines.length === 0) return undefined;
-  const named = (l: string): boolean => {
-    const eq = l.indexOf('=');
-    return eq !== -1 && l.slice(0, eq).trim() === name;
-  };
-  const shown: string[] = [];
-  for (const wanted of [true, false]) {
-    for (const l of lines) {
-      if (shown.length === max) break;
-      if (named(l) === wanted) shown.push(`  set-cookie: ${headerValue('set-cookie', l)}`);
-    }
-  }
-  const rest = lines.length - shown.length;
-  if (rest > 0) shown.push(`  … and ${rest} more Set-Cookie ${rest === 1 ? 'line' : 'lines'}`);
-  return `Set-Cookie lines (${lines.length}):\n${shown.join('\n')}`;
 }
 
 function table(rows: ReadonlyArray<readonly [string, string, string]>): string {

@@ -250,10 +250,9 @@ export function sweepSecrets(message: string, secrets: readonly string[]): strin
   let out = message;
   const forms = new Set<string>();
   for (const secret of secrets) for (const form of writtenForms(secret)) forms.add(form);
-  for (const secret of [...forms].sort((a, b) => b.length - a.length)) {
-    if (!out.includes(secret)) continue;
-    out = out.replace(wholeValue(secret), REDACTED);
-  }
+  // One pass over the message for all of them: one pass per secret made 10,000 cookies take seconds.
+  const present = [...forms].filter((form) => out.includes(form)).sort((a, b) => b.length - a.length);
+  if (present.length > 0) out = out.replace(wholeValues(present), REDACTED);
   // A long secret cut short by a line's cap (`eyJhbGciOi…`) is still that secret.
   for (const secret of secrets) {
     if (secret.length < LONG_SECRET) continue;
@@ -287,7 +286,7 @@ function prefixOf(head: string): RegExp {
 const BEFORE = '(?:(?<=%[\\dA-Fa-f]{2})|(?<![\\p{L}\\p{N}_./-]))';
 const AFTER = '(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])';
 
-function wholeValue(secret: string): RegExp {
-  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`${BEFORE}${escaped}${AFTER}`, 'gu');
+function wholeValues(secrets: readonly string[]): RegExp {
+  const escaped = secrets.map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`${BEFORE}(?:${escaped.join('|')})${AFTER}`, 'gu');
 }

@@ -69,6 +69,8 @@ function evidenceHeaders(status: number): string[] {
 }
 
 const RATE_LIMIT = /^(x-)?ratelimit/i;
+// A response with 10,000 Set-Cookie lines made a 550 KB message.
+const MAX_LINES_PER_HEADER = 20;
 
 /** Request line, telling headers, and the body excerpt: the evidence in the response. */
 export function evidenceLines(
@@ -93,10 +95,13 @@ export function evidenceLines(
   // Sorted by name: clients reorder headers (fetch sorts them, Node keeps arrival order), the message should not.
   for (const [name, values] of [...res.headers.entries()].sort(([a], [b]) => a.localeCompare(b, 'en'))) {
     if (!names.includes(name) && !(RATE_LIMIT.test(name) && (res.status === 429 || res.status === 503))) continue;
-    for (const value of name === 'set-cookie' ? values : [values.join(', ')]) {
+    const lines = name === 'set-cookie' ? values : [values.join(', ')];
+    for (const value of lines.slice(0, MAX_LINES_PER_HEADER)) {
       const shown = name === 'location' || name === 'content-location' ? redactUrl(value) : redactHeader(name, value);
       headerLines.push(`  ${safeLine(name, 80)}: ${safeLine(shown)}`);
     }
+    const rest = lines.length - MAX_LINES_PER_HEADER;
+    if (rest > 0) headerLines.push(`  … and ${rest.toLocaleString('en-US')} more ${name} line${rest === 1 ? '' : 's'}`);
   }
   if (headerLines.length > 0) sections.push(`Response headers:\n${headerLines.join('\n')}`);
   else if (res.headers.size > 0) sections.push('Response headers: no Content-Type');

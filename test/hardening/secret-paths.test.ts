@@ -82,7 +82,10 @@ describe('a secret in the body never reaches any part of the message', () => {
   });
 
   it('values of an object under a secret name are swept where the body echoes them', async () => {
-    const res = await json(500, { session: { id: 'SessObjEcho-a1b2c3d4' }, debug: 'created session SessObjEcho-a1b2c3d4' });
+    const res = await json(500, {
+      session: { id: 'SessObjEcho-a1b2c3d4' },
+      debug: 'created session SessObjEcho-a1b2c3d4',
+    });
     const message = await asyncFailureOf(() => expect(res).toMatchJsonBody({ debug: 'x' }));
     expect(message).toContain('created session [redacted]');
     expect(message).not.toContain('SessObjEcho');
@@ -180,12 +183,16 @@ describe('secrets written in other forms are still found', () => {
   });
 
   it("a URL-encoded cookie is hidden in toHaveCookie's note about encoding", async () => {
-    const res = await reply({ status: 200, headers: { 'set-cookie': 'sid=a%2Fb%3DCookieEnc-6677; Path=/' }, body: '{}' });
+    const res = await reply({
+      status: 200,
+      headers: { 'set-cookie': 'sid=a%2Fb%3DCookieEnc-6677; Path=/' },
+      body: '{}',
+    });
     const message = failureOf(() => expect(res).toHaveCookie('sid', { value: 'a/b=other-value' }));
     expect(message).not.toContain('CookieEnc-6677');
   });
 
-  it("a RegExp or asymmetric expectation for a secret header is not printed", async () => {
+  it('a RegExp or asymmetric expectation for a secret header is not printed', async () => {
     const res = await json(200, {}, { 'x-api-key': 'RealKey-8080' });
     const regexp = failureOf(() => expect(res).toHaveHeader('x-api-key', /ExpectedKey-9090/));
     expect(regexp).toContain('x-api-key matching a RegExp ([redacted]: a secret header)');
