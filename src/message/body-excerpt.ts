@@ -1,6 +1,7 @@
 import type { HeldBody } from '../adapters/index.js';
-import { isJson, isTextual, parseMediaType } from '../body/media-type.js';
+import { isHtml, isJson, isTextual, parseMediaType } from '../body/media-type.js';
 import { boundedJson } from './bounded-json.js';
+import { htmlText } from './html-text.js';
 import { cutText, escapeText, safeLine } from './escape.js';
 import { REDACTED, redactText, sweepSecrets } from './redact.js';
 
@@ -66,6 +67,19 @@ function textExcerpt(
     } catch {
       // Not valid JSON after all: show it as it came.
     }
+  }
+  if (contentType !== undefined && isHtml(parseMediaType(contentType))) {
+    // An error page as a browser shows it: the title and the text, not the markup around it.
+    const page = htmlText(text.slice(0, PARSE_LIMIT), limit);
+    const shown = [...(page.title === undefined ? [] : [`Title: ${page.title}`]), ...page.lines].join('\n');
+    if (shown !== '')
+      return finish(
+        `Body (${size}, HTML as text):`,
+        shown,
+        page.truncated || text.length > PARSE_LIMIT ? size : undefined,
+        limit,
+        hidden,
+      );
   }
   const whole = text.length <= limit && (byteLength === undefined || byteLength <= limit);
   return finish(`Body (${size}):`, text, whole ? undefined : size, limit, hidden);
