@@ -40,7 +40,9 @@ export function configure(options: Partial<HttpMatcherConfig> = {}): Readonly<Ht
   }
   if (options.redact !== undefined) {
     const redact: unknown = options.redact;
-    if (!Array.isArray(redact) || !redact.every((r) => typeof r === 'string' || r instanceof RegExp)) {
+    // Index by index: every() skips the holes of a sparse array, which would then crash every later message.
+    const valid = (r: unknown): boolean => typeof r === 'string' || r instanceof RegExp;
+    if (!Array.isArray(redact) || Array.from(redact, valid).includes(false)) {
       throw new HttpMatcherUsageError('configure', 'redact must be an array of strings and RegExps', configure);
     }
     next.redact = [...redact];

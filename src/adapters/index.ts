@@ -134,6 +134,14 @@ export function adapt(
       caller,
     );
   }
+  // A browser's opaque redirect hides every header: `.not.toHaveHeader('location')` must not pass on it.
+  if (options?.needs === 'headers' && res.type === 'opaqueredirect') {
+    throw new HttpMatcherUsageError(
+      matcherName,
+      "received an opaque redirect (fetch with redirect: 'manual' in a browser), whose headers cannot be read: let fetch follow the redirect and assert on the final response, or check toBeRedirect().",
+      caller,
+    );
+  }
   return res;
 }
 
