@@ -73,8 +73,7 @@ export async function collectStream(source: ChunkSource, limit = getConfig().bod
   const { bodyTimeout } = getConfig();
   const deadline = Date.now() + bodyTimeout;
   let lastYield = Date.now();
-  // One growing buffer, not a list of chunks: a million 1-byte chunks cost a million objects otherwise.
-  const buffer = new GrowingBuffer(limit);
+  const buffer = new ChunkList();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<typeof TIMEOUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMEOUT), bodyTimeout);
@@ -111,39 +110,59 @@ export async function collectStream(source: ChunkSource, limit = getConfig().bod
   return { bytes: buffer.bytes() };
 }
 
-/** Bytes appended into one buffer that doubles as needed, never past `max`. */
-class GrowingBuffer {
-  #data = new Uint8Array(0);
-  #first: Uint8Array | undefined;
+/**
+ * The chunks read so far. Chunks from a socket (KBs each) are kept as they are, as before; small ones are copied
+ * into shared blocks, so a million 1-byte chunks cost a few blocks, not a million objects.
+ */
+class ChunkList {
+  readonly #chunks: Uint8Array[] = [];
+  #block: Uint8Array | undefined;
+  #blockUsed = 0;
   size = 0;
-
-  constructor(private readonly max: number) {}
 
   push(chunk: Uint8Array): void {
     if (chunk.byteLength === 0) return;
-    // The common case, one chunk, is kept as it is: no copy.
-    if (this.size === 0) {
-      this.#first = chunk;
-      this.size = chunk.byteLength;
+    this.size += chunk.byteLength;
+    if (chunk.byteLength >= SMALL_CHUNK) {
+      this.#seal();
+      this.#chunks.push(chunk);
       return;
     }
-    const needed = this.size + chunk.byteLength;
-    if (this.#first !== undefined || needed > this.#data.byteLength) {
-      const grown = new Uint8Array(
-        Math.min(Math.max(needed, this.#data.byteLength * 2, 4096), Math.max(this.max, needed)),
-      );
-      grown.set(this.#first ?? this.#data.subarray(0, this.size));
-      this.#data = grown;
-      this.#first = undefined;
+    if (this.#block === undefined || this.#blockUsed + chunk.byteLength > this.#block.byteLength) {
+      this.#seal();
+      this.#block = new Uint8Array(BLOCK);
     }
-    this.#data.set(chunk, this.size);
-    this.size = needed;
+    this.#block.set(chunk, this.#blockUsed);
+    this.#blockUsed += chunk.byteLength;
   }
 
   bytes(): Uint8Array {
-    return this.#first ?? this.#data.subarray(0, this.size);
+    this.#seal();
+    const chunks = this.#chunks;
+    if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0];
+    const out = new Uint8Array(this.size);
+    let at = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    return out;
+  }
+
+  #seal(): void {
+    // A block sealed while mostly empty (a large chunk came next) is copied out, so it does not hold on to that space.
+    const block = this.#block;
+    if (block !== undefined && this.#blockUsed > 0)
+      this.#chunks.push(
+        this.#blockUsed >= block.byteLength / 2 ? block.subarray(0, this.#blockUsed) : block.slice(0, this.#blockUsed),
+      );
+    this.#block = undefined;
+    this.#blockUsed = 0;
   }
 }
+
+const SMALL_CHUNK = 1024;
+const BLOCK = 64 * 1024;
 
 /** One turn of the event loop, on a MessageChannel: fake timers replace setTimeout and setImmediate, not this. */
 function taskTurn(): Promise<void> {

@@ -28,10 +28,10 @@ const shapes: fc.Arbitrary<Shape> = fc.oneof(
   fc.record({ kind: fc.constant('tiny chunks' as const), size: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('never answers' as const), after: fc.nat({ max: 5 }) }),
   fc.record({ kind: fc.constant('errors' as const), after: fc.nat({ max: 5 }) }),
-  // Empty and 1-byte chunks in some order, repeated forever.
+  // Empty, 1-byte and larger chunks in some order, repeated forever.
   fc.record({
     kind: fc.constant('mixed' as const),
-    pattern: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 1, maxLength: 6 }),
+    pattern: fc.array(fc.constantFrom(0, 1, 2048), { minLength: 1, maxLength: 6 }),
   }),
 );
 
@@ -86,6 +86,22 @@ describe('a body stream that never waits, stalls or errors', () => {
         },
       ),
       { numRuns: 30 },
+    );
+  });
+
+  it('keeps the bytes in order however small and large chunks alternate (generated chunk sizes)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(0, 1, 3, 1000, 1500, 70_000), { maxLength: 12 }), async (sizes) => {
+        const chunks = sizes.map((size, i) => 'abcdefghijklmnop'[i]!.repeat(size));
+        const stream = new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+            controller.close();
+          },
+        });
+        await expect(new Response(stream)).toHaveTextBody(chunks.join(''));
+      }),
+      { numRuns: 40 },
     );
   });
 
