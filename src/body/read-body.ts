@@ -16,7 +16,10 @@ export interface ResponseBody {
    * TextDecoder does not know), after any Content-Encoding (gzip, deflate, br) is undone; a leading BOM dropped.
    */
   readonly text: string;
-  /** The body's bytes (for a body the client already parsed: its JSON, UTF-8 encoded). */
+  /**
+   * The body's bytes, Content-Encoding undone (for a body the client already parsed: its JSON, UTF-8 encoded).
+   * http.IncomingMessage and undici.request bodies are decoded here (gzip, deflate, br); the other clients decode them.
+   */
   readonly bytes: Uint8Array;
   /**
    * The body parsed as JSON, or the value the client already parsed (axios, supertest). Throws a SyntaxError
@@ -111,8 +114,9 @@ const cache = new WeakMap<object, Promise<Outcome>>();
  * them can check one response, and the test can still get at the body afterwards. A fetch Response is
  * read through `clone()`, so `res.json()` keeps working too; single-use streams (undici.request's
  * `body`, a Node IncomingMessage) can only be read once, so get their body from here.
- * Reading is bounded by `bodyLimit` and `bodyTimeout` (see `configure`); past either it throws
- * `HttpMatcherUsageError`, as it does when the body was already consumed elsewhere.
+ * Reading is bounded by `bodyLimit` and `bodyTimeout` (see `configure`), the decoded bytes too; past either it
+ * throws `HttpMatcherUsageError`, as it does when the body was already consumed elsewhere or is encoded with a
+ * Content-Encoding that cannot be decoded.
  * @example
  * const res = await request(`${base}/users/1`); // undici.request: a single-use stream
  * await expect(res).toHaveJsonBody({ id: 1, name: expect.any(String) });
