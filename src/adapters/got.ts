@@ -44,6 +44,8 @@ export const got: Adapter = {
 function gotBody(v: Record<PropertyKey, unknown>): HeldBody | undefined {
   const charset = charsetOf(HeaderList.from(v.headers).get('content-type'))?.toLowerCase();
   const utf8 = charset === undefined || charset === 'utf-8' || charset === 'utf8';
-  if (typeof v.body === 'string' && utf8) return heldBody(v.body);
+  const options = isObject(v.request) && isObject(v.request.options) ? v.request.options : undefined;
+  const parsed = options?.responseType === 'json';
+  if (typeof v.body === 'string' && utf8 && !parsed) return heldBody(v.body);
   return heldBody(v.rawBody) ?? heldBody(v.body);
 }
