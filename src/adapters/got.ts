@@ -1,6 +1,7 @@
 import { HeaderList } from './header-list.js';
 import { describeError, heldBody, isObject, method, stringOrUndefined } from './read.js';
-import type { Adapter } from './types.js';
+import { charsetOf } from '../body/media-type.js';
+import type { Adapter, HeldBody } from './types.js';
 
 /** A got response: an IncomingMessage with `body`, `url`, `requestUrl` and `redirectUrls`. */
 export const got: Adapter = {
@@ -30,7 +31,21 @@ export const got: Adapter = {
       request: { method: method(options?.method), url: requestUrl },
       requestHeaders: HeaderList.from(options?.headers),
       redirected: (v.redirectUrls as unknown[]).length > 0,
-      body: heldBody(v.body),
+      body: gotBody(v),
     };
   },
 };
+
+/**
+ * got's `body` is text decoded as UTF-8, or the value responseType: 'json' parsed (the body `"123"` becomes "123",
+ * which as text would be the number 123). `rawBody` holds the bytes it received, Content-Encoding undone: taken
+ * where `body` is not the text as sent, or where the Content-Type names a charset UTF-8 would misread.
+ */
+function gotBody(v: Record<PropertyKey, unknown>): HeldBody | undefined {
+  const charset = charsetOf(HeaderList.from(v.headers).get('content-type'))?.toLowerCase();
+  const utf8 = charset === undefined || charset === 'utf-8' || charset === 'utf8';
+  const options = isObject(v.request) && isObject(v.request.options) ? v.request.options : undefined;
+  const parsed = options?.responseType === 'json';
+  if (typeof v.body === 'string' && utf8 && !parsed) return heldBody(v.body);
+  return heldBody(v.rawBody) ?? heldBody(v.body);
+}

@@ -19,6 +19,6 @@ export const nodeIncomingMessage: Adapter = {
       requestHeaders: HeaderList.from(clientRequestHeaders(req)),
     };
   },
-  // The message is itself the body's stream.
-  bodySource: (v) => ({ type: 'stream', stream: v }),
+  // The message is itself the body's stream, with the bytes as sent: Node does not undo Content-Encoding.
+  bodySource: (v) => ({ type: 'stream', stream: v, encoded: true }),
 };

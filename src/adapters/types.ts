@@ -18,7 +18,12 @@ export type ResponseKind =
  */
 export type HeldBody =
   | { readonly type: 'text'; readonly text: string }
-  | { readonly type: 'bytes'; readonly bytes: Uint8Array }
+  | {
+      readonly type: 'bytes';
+      readonly bytes: Uint8Array;
+      /** The Content-Encoding these bytes were decoded from (gzip, br), where expect-http decoded them. */
+      readonly decodedFrom?: string | undefined;
+    }
   | { readonly type: 'value'; readonly value: unknown };
 
 /** Everything but the status, computed only when a message or a header matcher needs it. */
@@ -65,12 +70,18 @@ export interface Adapter {
 
 /**
  * Where a body the response does not hold can be read, and how:
- * - `stream`: a single-use stream (a web ReadableStream or a Node Readable), read once and cached;
+ * - `stream`: a single-use stream (a web ReadableStream or a Node Readable), read once and cached, and decoded
+ *   when the client leaves Content-Encoding to us (`encoded`);
  * - `fetch`: a WHATWG Response, read through `clone()` so the user's stays unread;
  * - `bytes`: a method that resolves to the bytes (Playwright's `body()`).
  */
 export type BodySource =
-  | { readonly type: 'stream'; readonly stream: unknown }
+  | {
+      readonly type: 'stream';
+      readonly stream: unknown;
+      /** The stream gives the bytes as sent, Content-Encoding not undone (http.IncomingMessage, undici.request). */
+      readonly encoded?: boolean;
+    }
   | { readonly type: 'fetch'; readonly response: Record<PropertyKey, unknown> }
   | { readonly type: 'bytes'; readonly read: () => Promise<unknown> };
 

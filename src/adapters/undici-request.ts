@@ -12,5 +12,6 @@ export const undiciRequest: Adapter = {
   status: (v) => v.statusCode,
   // Neither the URL nor the method is kept on the result; the body is a stream read by the body matchers.
   details: (v) => ({ headers: HeaderList.from(v.headers) }),
-  bodySource: (v) => ({ type: 'stream', stream: v.body }),
+  // undici.request, unlike undici's fetch, does not undo Content-Encoding.
+  bodySource: (v) => ({ type: 'stream', stream: v.body, encoded: true }),
 };

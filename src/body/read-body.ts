@@ -1,17 +1,25 @@
 import { getConfig } from '../config.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import { formatBytes } from '../message/body-excerpt.js';
+import { line, quote } from '../message/show.js';
 import { statusLabel } from '../registry/index.js';
 import { adapt, type HeldBody, type HttpResponse } from '../adapters/index.js';
 import { describeError, isObject } from '../adapters/read.js';
 import { collectStream, discardStream, openStream, TIMEOUT, toBytes, withTimeout } from './collect.js';
-import { charsetOf } from './media-type.js';
+import { decodeText, withoutBom } from './charset.js';
+import { contentCodings, decodeContent } from './decode.js';
 
 /** A response body, read once and shared by every body matcher on the same response. */
 export interface ResponseBody {
-  /** The body as text, decoded by the Content-Type charset (UTF-8 when none is given). */
+  /**
+   * The body as text, decoded by the Content-Type charset (UTF-8 when none is given, or when the charset is one
+   * TextDecoder does not know), after any Content-Encoding (gzip, deflate, br) is undone; a leading BOM dropped.
+   */
   readonly text: string;
-  /** The body's bytes (for a body the client already parsed: its JSON, UTF-8 encoded). */
+  /**
+   * The body's bytes, Content-Encoding undone (for a body the client already parsed: its JSON, UTF-8 encoded).
+   * http.IncomingMessage and undici.request bodies are decoded here (gzip, deflate, br); the other clients decode them.
+   */
   readonly bytes: Uint8Array;
   /**
    * The body parsed as JSON, or the value the client already parsed (axios, supertest). Throws a SyntaxError
@@ -40,8 +48,9 @@ class BodyView implements ResponseBody {
   get text(): string {
     if (this.#text !== undefined) return this.#text;
     const held = this.#held;
-    if (held.type === 'text') this.#text = held.text;
-    else if (held.type === 'bytes') this.#text = decode(held.bytes, this.contentType);
+    // TextDecoder drops a leading BOM; text a client decoded (got, supertest) may still start with one.
+    if (held.type === 'text') this.#text = withoutBom(held.text);
+    else if (held.type === 'bytes') this.#text = decodeText(held.bytes, this.contentType);
     else this.#text = stringify(held.value);
     return this.#text;
   }
@@ -63,6 +72,7 @@ class BodyView implements ResponseBody {
     const held = view.#held;
     if (held.type === 'value') return (view.#parsed = { ok: true, value: held.value });
     try {
+      // view.text has no leading BOM, whichever client read it: a BOM never decides the verdict.
       return (view.#parsed = { ok: true, value: JSON.parse(view.text) });
     } catch (error) {
       return (view.#parsed = { ok: false, error });
@@ -70,7 +80,8 @@ class BodyView implements ResponseBody {
   }
 
   static held(view: BodyView): HeldBody {
-    return view.#held;
+    const held = view.#held;
+    return held.type === 'text' ? { type: 'text', text: view.text } : held;
   }
 }
 
@@ -103,8 +114,9 @@ const cache = new WeakMap<object, Promise<Outcome>>();
  * them can check one response, and the test can still get at the body afterwards. A fetch Response is
  * read through `clone()`, so `res.json()` keeps working too; single-use streams (undici.request's
  * `body`, a Node IncomingMessage) can only be read once, so get their body from here.
- * Reading is bounded by `bodyLimit` and `bodyTimeout` (see `configure`); past either it throws
- * `HttpMatcherUsageError`, as it does when the body was already consumed elsewhere.
+ * Reading is bounded by `bodyLimit` and `bodyTimeout` (see `configure`), the decoded bytes too; past either it
+ * throws `HttpMatcherUsageError`, as it does when the body was already consumed elsewhere or is encoded with a
+ * Content-Encoding that cannot be decoded.
  * @example
  * const res = await request(`${base}/users/1`); // undici.request: a single-use stream
  * await expect(res).toHaveJsonBody({ id: 1, name: expect.any(String) });
@@ -149,7 +161,7 @@ async function load(res: HttpResponse): Promise<Outcome> {
       if (bytes === TIMEOUT) return { ok: false, problem: timeoutProblem(res, 0) };
       return ok({ type: 'bytes', bytes: toBytes(bytes) });
     }
-    if (source.type === 'stream') return await fromStream(res, source.stream, ok, empty);
+    if (source.type === 'stream') return await fromStream(res, source.stream, ok, empty, source.encoded === true);
     const response = source.response;
     if (res.status === 0 || response.body === null || response.body === undefined) return empty;
     if (response.bodyUsed === true || (isObject(response.body) && response.body.locked === true))
@@ -162,7 +174,7 @@ async function load(res: HttpResponse): Promise<Outcome> {
     await nextTask();
     return outcome;
   } catch (error) {
-    return { ok: false, problem: `reading the body failed: ${describeError(error)}. ${context(res)}` };
+    return { ok: false, problem: `reading the body failed: ${line(describeError(error))}. ${context(res)}` };
   }
 }
 
@@ -171,6 +183,7 @@ async function fromStream(
   stream: unknown,
   ok: (held: HeldBody) => Outcome,
   empty: Outcome,
+  encoded = false,
 ): Promise<Outcome> {
   // Content-Length over the cap is known before the stream is touched: the stream is ended unread.
   const declared = isObject(stream) && !isConsumed(stream) ? declaredTooLarge(res) : undefined;
@@ -182,12 +195,41 @@ async function fromStream(
   if (opened.state === 'none') return empty;
   if (opened.state === 'consumed') return { ok: false, problem: consumedProblem(res) };
   const read = await collectStream(opened.chunks);
-  if ('bytes' in read) return ok({ type: 'bytes', bytes: read.bytes });
-  if (read.stopped === 'limit') return { ok: false, problem: limitProblem(res, read.received) };
+  if ('bytes' in read) return encoded ? await decoded(res, read.bytes, ok) : ok({ type: 'bytes', bytes: read.bytes });
+  return stoppedProblem(res, read);
+}
+
+/** The bytes with Content-Encoding undone: bodyLimit and bodyTimeout apply to what decoding produces. */
+async function decoded(res: HttpResponse, bytes: Uint8Array, ok: (held: HeldBody) => Outcome): Promise<Outcome> {
+  const header = res.headers.get('content-encoding');
+  const codings = contentCodings(header);
+  // The pass path: nothing encoded, nothing to do.
+  if (codings.length === 0 || bytes.byteLength === 0) return ok({ type: 'bytes', bytes });
+  const read = await decodeContent(bytes, codings, getConfig().bodyLimit);
+  if ('bytes' in read) return ok({ type: 'bytes', bytes: read.bytes, decodedFrom: header });
+  if ('unsupported' in read)
+    return {
+      ok: false,
+      problem: `the body is encoded with ${quote(read.unsupported, 40)} (Content-Encoding: ${line(header ?? '', 100)}), which expect-http cannot decode here, so its ${formatBytes(bytes.byteLength)} were not checked. ${context(res)}\nAsk the server for a body it can read: send Accept-Encoding: gzip, deflate, br (or identity).`,
+    };
+  if (read.stopped === 'error')
+    return {
+      ok: false,
+      problem: `the body could not be decoded (Content-Encoding: ${line(header ?? '', 100)}): ${line(describeError(read.error))}; ${formatBytes(bytes.byteLength)} had arrived, so it was not checked. ${context(res)}`,
+    };
+  return stoppedProblem(res, read, ` once decoded (Content-Encoding: ${line(header ?? '', 100)})`);
+}
+
+function stoppedProblem(
+  res: HttpResponse,
+  read: { stopped: 'limit' | 'timeout' | 'error'; received: number; error?: unknown },
+  decoding = '',
+): Outcome {
+  if (read.stopped === 'limit') return { ok: false, problem: limitProblem(res, read.received, undefined, decoding) };
   if (read.stopped === 'timeout') return { ok: false, problem: timeoutProblem(res, read.received) };
   return {
     ok: false,
-    problem: `reading the body failed after ${formatBytes(read.received)}: ${describeError(read.error)}. ${context(res)}`,
+    problem: `reading the body failed after ${formatBytes(read.received)}: ${line(describeError(read.error))}. ${context(res)}`,
   };
 }
 
@@ -200,18 +242,7 @@ function isConsumed(stream: Obj): boolean {
   );
 }
 
-function decode(bytes: Uint8Array, contentType: string | undefined): string {
-  const charset = charsetOf(contentType);
-  try {
-    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
-  } catch {
-    // An unknown charset label: UTF-8 is the best guess.
-    return new TextDecoder().decode(bytes);
-  }
-}
-
 function stringify(value: unknown): string {
-  if (typeof value === 'string') return value;
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
@@ -231,12 +262,12 @@ function declaredTooLarge(res: HttpResponse): Outcome | undefined {
   return { ok: false, problem: limitProblem(res, undefined, declared) };
 }
 
-function limitProblem(res: HttpResponse, received: number | undefined, declared?: number): string {
+function limitProblem(res: HttpResponse, received: number | undefined, declared?: number, decoding = ''): string {
   const limit = getConfig().bodyLimit;
   const found =
     declared !== undefined
       ? `its Content-Length is ${formatBytes(declared)}`
-      : `reading stopped after ${formatBytes(received ?? 0)}`;
+      : `reading stopped after ${formatBytes(received ?? 0)}${decoding}`;
   return (
     `the body is larger than bodyLimit (${formatBytes(limit)}): ${found}, so it was not checked. ${context(res)}\n` +
     `To check bodies this large, raise the limit: configure({ bodyLimit: ${Math.max(limit * 2, declared ?? 0)} }) from 'expect-http' (in bytes).`
@@ -268,7 +299,8 @@ function consumedProblem(res: HttpResponse): string {
 
 function context(res: HttpResponse): string {
   const type = res.headers.get('content-type');
-  return `(Response: ${statusLabel(res.status)}${type === undefined ? '' : `, Content-Type: ${type.slice(0, 100)}`}.)`;
+  // Received text goes through show.ts: escapeMessage alone would let an ESC [ … m colour sequence through.
+  return `(Response: ${statusLabel(res.status)}${type === undefined ? '' : `, Content-Type: ${line(type, 100)}`}.)`;
 }
 
 // undici 6 (Node 20 and 22) makes a WeakRef to both streams of every clone(), and V8 keeps a WeakRef's target

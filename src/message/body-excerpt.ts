@@ -1,5 +1,6 @@
 import type { HeldBody } from '../adapters/index.js';
-import { isHtml, isJson, isTextual, parseMediaType } from '../body/media-type.js';
+import { textDecoderFor } from '../body/charset.js';
+import { charsetOf, isHtml, isJson, isTextual, parseMediaType } from '../body/media-type.js';
 import { boundedJson } from './bounded-json.js';
 import { htmlText } from './html-text.js';
 import { cutText, escapeText, safeLine } from './escape.js';
@@ -27,14 +28,37 @@ export function bodyExcerpt(
     const textual = isTextual(parseMediaType(contentType));
     // A JSON body is decoded far enough to parse it (and pretty-print it redacted), not only the excerpt's worth.
     const head = bytes.subarray(0, isJson(parseMediaType(contentType)) ? PARSE_LIMIT : limit * 4 + 4);
-    if (!textual && looksBinary(head))
+    // A declared charset other than UTF-8 (UTF-16 has NULs, Latin-1 is not valid UTF-8) is text, not binary.
+    if (!textual && looksBinary(head) && !hasCharset(contentType))
       return {
         heading: `Body: <binary, ${formatBytes(bytes.length)}${contentType ? `, ${safeLine(contentType, 100)}` : ''}>`,
       };
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(head, { stream: true });
-    return textExcerpt(text, contentType, limit, bytes.length, hidden);
+    const { decoder, unknownCharset } = textDecoderFor(contentType);
+    const excerpt = textExcerpt(decoder.decode(head, { stream: true }), contentType, limit, bytes.length, hidden);
+    return withDecodingNote(excerpt, body.decodedFrom, unknownCharset);
   }
   return textExcerpt(body.text, contentType, limit, undefined, hidden);
+}
+
+/** Says what was done to the bytes before showing them: `Body (7 B, JSON; decoded from Content-Encoding: gzip):`. */
+function withDecodingNote(
+  excerpt: { heading: string; text?: string },
+  decodedFrom: string | undefined,
+  unknownCharset: string | undefined,
+): { heading: string; text?: string } {
+  const notes = [
+    ...(decodedFrom === undefined ? [] : [`decoded from Content-Encoding: ${safeLine(decodedFrom, 40)}`]),
+    ...(unknownCharset === undefined ? [] : [`unknown charset ${safeLine(unknownCharset, 40)}, shown as UTF-8`]),
+  ];
+  if (notes.length === 0) return excerpt;
+  const heading = excerpt.heading.replace(/\)?:$/, (end) =>
+    end === '):' ? `; ${notes.join('; ')}):` : ` (${notes.join('; ')}):`,
+  );
+  return { ...excerpt, heading };
+}
+
+function hasCharset(contentType: string | undefined): boolean {
+  return charsetOf(contentType) !== undefined;
 }
 
 function textExcerpt(

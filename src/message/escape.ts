@@ -1,11 +1,12 @@
 import { isAsymmetric } from '../equality.js';
 
 // Control characters, C1 codes and bidi overrides from a server are shown escaped, so a response
-// cannot recolour or rewrite the CI log (an ESC [ sequence) or reorder text (U+202E).
+// cannot recolour or rewrite the CI log (an ESC [ sequence) or reorder text (U+202E). A byte order mark is
+// invisible, so it is shown as \ufeff: a body that starts with one looks valid but may not parse.
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 // eslint-disable-next-line no-control-regex
-const UNSAFE_WITH_LINES = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const UNSAFE_WITH_LINES = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 function escapeChar(char: string): string {
   const code = char.charCodeAt(0);
@@ -27,7 +28,7 @@ export function escapeLine(text: string): string {
 
 const UNSAFE_OR_COLOUR =
   // eslint-disable-next-line no-control-regex
-  /\u001b\[[\d;]*m|[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+  /\u001b\[[\d;]*m|[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /**
  * For a finished message: escapes anything a terminal would act on except the runner's own colour

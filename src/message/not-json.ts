@@ -18,7 +18,9 @@ export function notJsonLines(
     const why = status === 204 || status === 304 ? ` (a ${status} never has a body)` : '';
     return [`The body is empty${why}, so there is no JSON to parse (${type}).`];
   }
-  if (looksBinary(bytes.subarray(0, 4096))) return [`The body is binary data, not JSON (${type}).`];
+  // A declared charset (UTF-16 has NULs, Latin-1 is not UTF-8) makes it text, decoded by that charset.
+  if (parseMediaType(contentType)?.params.has('charset') !== true && looksBinary(bytes.subarray(0, 4096)))
+    return [`The body is binary data, not JSON (${type}).`];
   const start = text.trimStart();
   const starts = `The body starts with ${safeLine(JSON.stringify(start.length > 80 ? `${start.slice(0, 80)}…` : start))}`;
   if (isHtml(parseMediaType(contentType)) || /^<(!doctype\s+html|html)\b/i.test(start)) {

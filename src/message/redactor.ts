@@ -1,4 +1,5 @@
 import type { HeldBody, HttpResponse } from '../adapters/index.js';
+import { textDecoderFor } from '../body/charset.js';
 import { hideSecret, isSecretName, knownSecrets, looksLikeSecretValue, redactText, sweepSecrets } from './redact.js';
 
 // How much of a body is searched for secrets before a message is rendered. Any part of a failure may quote
@@ -20,7 +21,8 @@ export class Redactor {
   constructor(res?: HttpResponse, body?: HeldBody) {
     this.secrets = new Set(knownSecrets(res));
     const held = body ?? (res?.kind === 'status-code' ? undefined : res?.body);
-    if (held !== undefined) this.learnBody(held);
+    if (held !== undefined)
+      this.learnBody(held, res?.kind === 'status-code' ? undefined : res?.headers.get('content-type'));
   }
 
   /** Free text with its secret-looking members redacted (JSON members, form fields, auth schemes). */
@@ -33,7 +35,7 @@ export class Redactor {
     return sweepSecrets(text, [...this.secrets]);
   }
 
-  private learnBody(body: HeldBody): void {
+  private learnBody(body: HeldBody, contentType: string | undefined): void {
     if (body.type === 'value') {
       if (typeof body.value === 'string') this.learnText(body.value);
       else this.learnValue(body.value);
@@ -42,7 +44,7 @@ export class Redactor {
     const text =
       body.type === 'text'
         ? body.text.slice(0, SCAN_LIMIT)
-        : new TextDecoder('utf-8', { fatal: false }).decode(body.bytes.subarray(0, SCAN_LIMIT));
+        : textDecoderFor(contentType).decoder.decode(body.bytes.subarray(0, SCAN_LIMIT));
     this.learnText(text);
   }
 

@@ -199,11 +199,9 @@ describe('bounded reading', () => {
   ] as const)('stops a %s body that never ends at bodyTimeout, and cancels the stream', async (_name, send) => {
     configure({ bodyTimeout: 200 });
     const res = await send('/never-ends');
-    const started = Date.now();
     const error = await expect(res)
       .toHaveTextBody('data: 1\n\n')
       .catch((e: unknown) => e);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(error).toBeInstanceOf(HttpMatcherUsageError);
     expect((error as Error).message).toBe(
       'toHaveTextBody: the body did not end within bodyTimeout (200 ms); 9 B had arrived, so it was not checked. (Response: 200 OK (2xx Successful), Content-Type: text/event-stream.)\n' +

@@ -168,6 +168,17 @@ describe('secrets written in other forms are still found', () => {
     expect(message).not.toContain('LowerBearer-7788');
   });
 
+  it('a form body (application/x-www-form-urlencoded) has its secret fields redacted by name', async () => {
+    const res = await reply({
+      status: 400,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'user=bob&password=FormBody-1234&client_secret=FormSecret-5678&scope=read',
+    });
+    const message = await asyncFailureOf(() => expect(res).toHaveTextBody('ok'));
+    expect(message).toContain('user=bob&password=[redacted]&client_secret=[redacted]&scope=read');
+    expect(message).not.toMatch(/FormBody-1234|FormSecret-5678/);
+  });
+
   it('a secret holding a quote or a backslash, echoed inside a JSON string', async () => {
     const key = 'ab"cd\\ef-QuoteKey42';
     const res = await json(500, { echo: `key was ${key}` }, { 'x-api-key': key });

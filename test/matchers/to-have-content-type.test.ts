@@ -129,8 +129,8 @@ describe('toHaveContentType', () => {
       Response headers:
         content-type: text/html; charset=utf-8
 
-      Body (18 characters):
-        <h1>Not Found</h1>"
+      Body (18 characters, HTML as text):
+        Not Found"
     `);
   });
 
