@@ -1,7 +1,7 @@
 import { equals, isAsymmetric } from './equality.js';
 import { HttpMatcherUsageError } from './errors.js';
 import { showValue } from './message/show.js';
-import { statusLabel } from './registry/index.js';
+import { statusClass, statusLabel, type StatusClass } from './registry/index.js';
 import type { AsymmetricMatcher, MatcherContext } from './types.js';
 
 type Caller = (...args: never[]) => unknown;
@@ -34,6 +34,8 @@ function firstWrongItem(list: readonly unknown[]): string | undefined {
 /** What `toHaveStatus` accepts, checked once: a code, a non-empty list of codes, or an asymmetric matcher. */
 export interface StatusExpectation {
   label: string;
+  /** The class every wanted code is in, when they share one. */
+  cls?: StatusClass | undefined;
   test(status: number, ctx: MatcherContext): boolean;
 }
 
@@ -43,11 +45,17 @@ export function statusExpectation(
   expected: unknown,
   caller: Caller,
 ): StatusExpectation {
-  if (isStatusCode(expected)) return { label: statusLabel(expected), test: (status) => status === expected };
+  if (isStatusCode(expected))
+    return { label: statusLabel(expected), cls: statusClass(expected), test: (status) => status === expected };
   const wrongItem = Array.isArray(expected) ? firstWrongItem(expected) : undefined;
   if (Array.isArray(expected) && expected.length > 0 && wrongItem === undefined) {
     const codes: readonly number[] = [...(expected as number[])];
-    return { label: `one of ${codes.map((c) => statusLabel(c)).join(', ')}`, test: (status) => codes.includes(status) };
+    const classes = new Set(codes.map((c) => statusClass(c)));
+    return {
+      label: `one of ${codes.map((c) => statusLabel(c)).join(', ')}`,
+      ...(classes.size === 1 ? { cls: [...classes][0] } : {}),
+      test: (status) => codes.includes(status),
+    };
   }
   if (isAsymmetricMatcher(expected)) {
     return {

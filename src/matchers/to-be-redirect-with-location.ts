@@ -53,6 +53,7 @@ export function toBeRedirectWithLocation(
           unknowable: unknowable && this.isNot === true,
         }),
         showHeaders: ['location'],
+        wanted: '3xx',
         notesExplainStatus: res.redirected && res.status >= 200 && res.status < 300,
       }),
   };

@@ -31,6 +31,7 @@ function checkClass(
         expected: ['Expected', `a ${cls} ${CLASS_NAMES[cls]} status`],
         notes,
         notesExplainStatus: followed,
+        wanted: cls,
       }),
   };
 }

@@ -24,6 +24,7 @@ export function toHaveStatus(this: MatcherContext, received: unknown, expected: 
         args: 'expected',
         expected: ['Expected status', `${wanted.label}`],
         notes: hidden && this.isNot === true ? [opaqueStatusNote()] : [],
+        wanted: wanted.cls,
       }),
   };
 }

@@ -1,4 +1,5 @@
 import type { HeldBody, HttpResponse } from '../adapters/index.js';
+import type { StatusClass } from '../registry/index.js';
 import type { MatcherContext } from '../types.js';
 import { cutText, escapeMessage } from './escape.js';
 import { Redactor } from './redactor.js';
@@ -22,6 +23,8 @@ export interface FailureParts {
   notes?: readonly string[];
   /** The notes already say why this code came back (the client followed a redirect): leave out the registry's Meaning/Hint. */
   notesExplainStatus?: boolean;
+  /** The class of status the test wanted, when it wanted one: a hint that speaks to another expectation is left out. */
+  wanted?: StatusClass | undefined;
   /** Header names to show as evidence on top of those the status calls for. */
   showHeaders?: readonly string[];
   /** The body a body matcher read (a stream the response object does not hold), shown instead of `res.body`. */
@@ -56,7 +59,9 @@ export function failureMessage(ctx: MatcherContext, res: HttpResponse, parts: Fa
   // A header or body matcher failing on a 2xx: the status is fine, and its meaning would only be noise.
   const statusIsFine = parts.about === 'response' && res.status >= 200 && res.status < 300;
   const meaning =
-    ctx.isNot || statusIsFine || (parts.notesExplainStatus && parts.notes?.length) ? [] : meaningLines(res);
+    ctx.isNot || statusIsFine || (parts.notesExplainStatus && parts.notes?.length)
+      ? []
+      : meaningLines(res, parts.wanted);
   if (meaning.length > 0) sections.push(meaning.join('\n'));
   if (parts.notes && parts.notes.length > 0) sections.push(parts.notes.join('\n'));
   const redactor = new Redactor(res, parts.body);

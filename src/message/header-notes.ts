@@ -1,3 +1,4 @@
+import { parseMediaType } from '../body/media-type.js';
 import type { HttpResponse } from '../adapters/index.js';
 import { hiddenSetCookieNote } from '../adapters/set-cookie.js';
 import type { TextExpectation } from '../arguments.js';
@@ -68,10 +69,25 @@ export function receivedNotes(
     notes.push(
       'The values differ only in letter case; header values are compared exactly. To ignore case, pass a RegExp with the i flag.',
     );
+  } else if (lower === 'content-type' && sameMediaType(want, joined)) {
+    notes.push(
+      `The media type is the same; only its parameters differ (${line(joined)}). To check the type whatever the charset, use toHaveContentType(${quote(essence(want) ?? want)}), or toHaveContentType('json') for any JSON type.`,
+    );
   } else if (values.length > 1 && values.some((v) => v.trim() === want)) {
     notes.push(
       `${quote(want)} is one of its ${values.length} values. To match one value of a repeated header, use expect.stringContaining(${quote(want)}) or a RegExp.`,
     );
   }
   return notes;
+}
+
+/** `application/json` of `application/json; charset=utf-8`. */
+function essence(contentType: string): string | undefined {
+  const media = parseMediaType(contentType);
+  return media === undefined ? undefined : `${media.type}/${media.subtype}`;
+}
+
+function sameMediaType(a: string, b: string): boolean {
+  const left = essence(a);
+  return left !== undefined && left === essence(b);
 }

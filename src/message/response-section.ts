@@ -1,6 +1,6 @@
 import type { HeldBody, HttpResponse } from '../adapters/index.js';
 import { getConfig } from '../config.js';
-import { getStatus, statusClass, statusLabel } from '../registry/index.js';
+import { getStatus, statusClass, statusLabel, type StatusClass } from '../registry/index.js';
 import { bodyExcerpt } from './body-excerpt.js';
 import { safeLine } from './escape.js';
 import { redactHeader, redactUrl } from './redact.js';
@@ -17,7 +17,7 @@ export function receivedStatus(res: HttpResponse): string {
 }
 
 /** What the received code means and what to check: the registry's words. */
-export function meaningLines(res: HttpResponse): string[] {
+export function meaningLines(res: HttpResponse, wanted?: StatusClass): string[] {
   if (res.status === 0) {
     return res.type === 'opaqueredirect'
       ? [
@@ -40,7 +40,9 @@ export function meaningLines(res: HttpResponse): string[] {
       : [];
   }
   const lines = [`Meaning: ${entry.description}${entry.spec ? ` (${entry.spec})` : ''}`];
-  if (entry.hint) lines.push(`Hint:    ${entry.hint}`);
+  const fits =
+    wanted === undefined || entry.hintWhenExpecting === undefined || entry.hintWhenExpecting.includes(wanted);
+  if (entry.hint && fits) lines.push(`Hint:    ${entry.hint}`);
   return lines;
 }
 
@@ -56,7 +58,8 @@ export function followedRedirectNote(res: HttpResponse): string {
 
 // Headers that explain a code: which to show for which status.
 function evidenceHeaders(status: number): string[] {
-  const names = ['content-type'];
+  // Always: what the body is and how it came, and the ids that find this request in the server's logs.
+  const names = ['content-type', 'content-length', 'content-encoding', ...TRACE_HEADERS];
   if ((status >= 300 && status < 400) || status === 201) names.unshift('location');
   if (status === 401) names.unshift('www-authenticate');
   if (status === 407) names.unshift('proxy-authenticate');
@@ -68,6 +71,7 @@ function evidenceHeaders(status: number): string[] {
   return names;
 }
 
+const TRACE_HEADERS = ['x-request-id', 'x-correlation-id', 'traceparent', 'cf-ray', 'x-amzn-requestid', 'x-amz-cf-id'];
 const RATE_LIMIT = /^(x-)?ratelimit/i;
 // A response with 10,000 Set-Cookie lines made a 550 KB message.
 const MAX_LINES_PER_HEADER = 20;
@@ -92,9 +96,11 @@ export function evidenceLines(
   }
   const names = [...new Set([...extraHeaders.map((n) => n.toLowerCase()), ...evidenceHeaders(res.status)])];
   const headerLines: string[] = [];
+  const shownNames = new Set<string>();
   // Sorted by name: clients reorder headers (fetch sorts them, Node keeps arrival order), the message should not.
   for (const [name, values] of [...res.headers.entries()].sort(([a], [b]) => a.localeCompare(b, 'en'))) {
     if (!names.includes(name) && !(RATE_LIMIT.test(name) && (res.status === 429 || res.status === 503))) continue;
+    shownNames.add(name);
     const lines = name === 'set-cookie' ? values : [values.join(', ')];
     for (const value of lines.slice(0, MAX_LINES_PER_HEADER)) {
       const shown = name === 'location' || name === 'content-location' ? redactUrl(value) : redactHeader(name, value);
@@ -103,8 +109,11 @@ export function evidenceLines(
     const rest = lines.length - MAX_LINES_PER_HEADER;
     if (rest > 0) headerLines.push(`  … and ${rest.toLocaleString('en-US')} more ${name} line${rest === 1 ? '' : 's'}`);
   }
-  if (headerLines.length > 0) sections.push(`Response headers:\n${headerLines.join('\n')}`);
-  else if (res.headers.size > 0) sections.push('Response headers: no Content-Type');
+  // Said as a part when it is one: "Response headers:" over a chosen few would read as the whole list.
+  const total = res.headers.size;
+  const count = shownNames.size === total ? '' : ` (${shownNames.size} of ${total} shown)`;
+  if (headerLines.length > 0) sections.push(`Response headers${count}:\n${headerLines.join('\n')}`);
+  else if (total > 0) sections.push(`Response headers (none of ${total} shown; there is no Content-Type)`);
   const body = readBody ?? res.body;
   if (body !== undefined) {
     const excerpt = bodyExcerpt(body, res.headers.get('content-type'), getConfig().excerptLength, redactor.secrets);

@@ -58,6 +58,7 @@ export const STATUS_RECORDS: readonly StatusRecord[] = Object.freeze([
     reason: 'OK',
     description: 'The request succeeded and the body carries the result, whose meaning depends on the method.',
     hint: 'If you expected an error, read the body: some APIs report failures inside a 200, and single-page app fallbacks serve index.html with 200 for unknown paths.',
+    hintWhenExpecting: ['4xx', '5xx'],
     spec: 'RFC 9110 §15.3.1',
   },
   {
@@ -147,7 +148,7 @@ export const STATUS_RECORDS: readonly StatusRecord[] = Object.freeze([
     aliases: ['Moved Temporarily'],
     description:
       'The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests.',
-    hint: 'Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. Check whether your HTTP client already followed it.',
+    hint: 'Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself, so the client did not follow it (fetch, axios and got follow by default unless told not to).',
     spec: 'RFC 9110 §15.4.3',
   },
   {

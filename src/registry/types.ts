@@ -13,6 +13,11 @@ export interface StatusEntry {
   readonly description: string;
   /** For the codes testers meet: what to check next. */
   readonly hint?: string;
+  /**
+   * The classes a test must have expected for the hint to apply (200's "if you expected an error" fits a test
+   * that wanted a 4xx or 5xx, not one that wanted a redirect). Absent: the hint fits any expectation.
+   */
+  readonly hintWhenExpecting?: readonly StatusClass[];
   /** Where the code is defined, e.g. "RFC 9110 §15.5.2" or an Internet-Draft's name. Absent for unofficial codes. */
   readonly spec?: string;
   /** true for codes in the IANA HTTP Status Code Registry. */
@@ -35,6 +40,7 @@ export interface StatusRecord {
   readonly aliases?: readonly string[];
   readonly description: string;
   readonly hint?: string;
+  readonly hintWhenExpecting?: readonly StatusClass[];
   readonly spec?: string;
   /** Set for unofficial codes only; its presence makes the entry `official: false`. */
   readonly origin?: string;

@@ -35,7 +35,7 @@ describe('toBeClientError', () => {
 
       URL: http://127.0.0.1:PORT/status/500?body=upstream%20timed%20out
 
-      Response headers:
+      Response headers (1 of 5 shown):
         content-type: text/plain"
     `);
   });
@@ -50,7 +50,7 @@ describe('toBeClientError', () => {
 
       URL: http://127.0.0.1:PORT/status/405?h.allow=GET,%20HEAD
 
-      Response headers:
+      Response headers (2 of 6 shown):
         allow: GET, HEAD
         content-type: application/json"
     `);

@@ -30,11 +30,10 @@ describe('toBeInformational', () => {
       Received status: 200 OK (2xx Successful)
 
       Meaning: The request succeeded and the body carries the result, whose meaning depends on the method. (RFC 9110 §15.3.1)
-      Hint:    If you expected an error, read the body: some APIs report failures inside a 200, and single-page app fallbacks serve index.html with 200 for unknown paths.
 
       URL: http://127.0.0.1:PORT/status/200
 
-      Response headers:
+      Response headers (1 of 5 shown):
         content-type: application/json"
     `);
   });

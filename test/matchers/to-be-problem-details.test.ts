@@ -116,6 +116,7 @@ describe('toBeProblemDetails', () => {
       URL: https://api.example.test/orders
 
       Response headers:
+        content-length: 102
         content-type: application/json
 
       Body (102 B, JSON):

@@ -123,13 +123,13 @@ describe('toBeRedirectWithLocation', () => {
       Received status: 302 Found (3xx Redirection)
 
       Meaning: The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests. (RFC 9110 §15.4.3)
-      Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. Check whether your HTTP client already followed it.
+      Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself, so the client did not follow it (fetch, axios and got follow by default unless told not to).
 
       Received location: /login?next=/cart (resolves to http://127.0.0.1:PORT/login?next=/cart)
 
       URL: http://127.0.0.1:PORT/status/302?h.location=/login%3Fnext%3D%2Fcart
 
-      Response headers:
+      Response headers (2 of 6 shown):
         content-type: application/json
         location: /login?next=/cart"
     `);
@@ -142,22 +142,22 @@ describe('toBeRedirectWithLocation', () => {
     expect(found).not.toBeRedirectWithLocation('/orders/7', { status: 303 });
     expect(failureOf(() => expect(found).toBeRedirectWithLocation('/orders/7', { status: 303 })))
       .toMatchInlineSnapshot(`
-      "expect(response).toBeRedirectWithLocation(location, options)
+        "expect(response).toBeRedirectWithLocation(location, options)
 
-      Expected:        a redirect (303) to "/orders/7"
-      Received status: 302 Found (3xx Redirection)
+        Expected:        a redirect (303) to "/orders/7"
+        Received status: 302 Found (3xx Redirection)
 
-      Meaning: The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests. (RFC 9110 §15.4.3)
-      Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. Check whether your HTTP client already followed it.
+        Meaning: The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests. (RFC 9110 §15.4.3)
+        Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself, so the client did not follow it (fetch, axios and got follow by default unless told not to).
 
-      Received location: /orders/7 (resolves to http://127.0.0.1:PORT/orders/7)
+        Received location: /orders/7 (resolves to http://127.0.0.1:PORT/orders/7)
 
-      URL: http://127.0.0.1:PORT/status/302?h.location=/orders/7
+        URL: http://127.0.0.1:PORT/status/302?h.location=/orders/7
 
-      Response headers:
-        content-type: application/json
-        location: /orders/7"
-    `);
+        Response headers (2 of 6 shown):
+          content-type: application/json
+          location: /orders/7"
+      `);
   });
 
   it('does not count 304 Not Modified as a redirect, and says why', async () => {
@@ -176,7 +176,7 @@ describe('toBeRedirectWithLocation', () => {
 
       URL: http://127.0.0.1:PORT/status/304?h.etag=%22v1%22
 
-      Response headers:
+      Response headers (1 of 4 shown):
         etag: "v1""
     `);
   });
@@ -196,7 +196,7 @@ describe('toBeRedirectWithLocation', () => {
 
       URL: http://127.0.0.1:PORT/status/307
 
-      Response headers:
+      Response headers (1 of 5 shown):
         content-type: application/json"
     `);
   });
@@ -213,7 +213,7 @@ describe('toBeRedirectWithLocation', () => {
 
       Final URL (after redirects): http://127.0.0.1:PORT/status/200
 
-      Response headers:
+      Response headers (1 of 5 shown):
         content-type: application/json"
     `);
   });
@@ -242,7 +242,7 @@ describe('toBeRedirectWithLocation', () => {
       Received status: 302 Found (3xx Redirection)
 
       Meaning: The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests. (RFC 9110 §15.4.3)
-      Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. Check whether your HTTP client already followed it.
+      Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself, so the client did not follow it (fetch, axios and got follow by default unless told not to).
 
       Received location: /login (resolves to http://api.example.test/login)
 
@@ -266,6 +266,7 @@ describe('toBeRedirectWithLocation', () => {
       Final URL (after redirects): http://api.example.test/login
 
       Response headers:
+        content-length: 7
         content-type: text/plain"
     `);
   });
@@ -291,11 +292,11 @@ describe('toBeRedirectWithLocation', () => {
         Received status: 302 Found (3xx Redirection)
 
         Meaning: The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests. (RFC 9110 §15.4.3)
-        Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. Check whether your HTTP client already followed it.
+        Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself, so the client did not follow it (fetch, axios and got follow by default unless told not to).
 
         Received location: /login (this response does not know its URL, so a relative Location matches only the same relative path)
 
-        Response headers:
+        Response headers (2 of 6 shown):
           content-type: application/json
           location: /login"
       `);
@@ -306,11 +307,11 @@ describe('toBeRedirectWithLocation', () => {
       Received status: 302 Found (3xx Redirection)
 
       Meaning: The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests. (RFC 9110 §15.4.3)
-      Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. Check whether your HTTP client already followed it.
+      Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself, so the client did not follow it (fetch, axios and got follow by default unless told not to).
 
       Received location: http://evil.example.test/login (this response does not know its URL, so it cannot tell whether this Location is on its origin; expect the full URL)
 
-      Response headers:
+      Response headers (2 of 6 shown):
         content-type: application/json
         location: http://evil.example.test/login"
     `);
@@ -444,19 +445,19 @@ describe('toBeRedirectWithLocation', () => {
     const res = await manual('/status/308?h.location=https://example.test/new');
     expect(failureOf(() => expect(res).not.toBeRedirectWithLocation('https://example.test/new')))
       .toMatchInlineSnapshot(`
-      "expect(response).not.toBeRedirectWithLocation(location)
+        "expect(response).not.toBeRedirectWithLocation(location)
 
-      Expected:        not a redirect (300, 301, 302, 303, 307, 308) to "https://example.test/new"
-      Received status: 308 Permanent Redirect (3xx Redirection)
+        Expected:        not a redirect (300, 301, 302, 303, 307, 308) to "https://example.test/new"
+        Received status: 308 Permanent Redirect (3xx Redirection)
 
-      Received location: https://example.test/new
+        Received location: https://example.test/new
 
-      URL: http://127.0.0.1:PORT/status/308?h.location=https://example.test/new
+        URL: http://127.0.0.1:PORT/status/308?h.location=https://example.test/new
 
-      Response headers:
-        content-type: application/json
-        location: https://example.test/new"
-    `);
+        Response headers (2 of 6 shown):
+          content-type: application/json
+          location: https://example.test/new"
+      `);
   });
 
   it('throws a usage error for a bad location or options, also under .not', async () => {

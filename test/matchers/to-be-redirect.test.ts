@@ -39,7 +39,7 @@ describe('toBeRedirect', () => {
 
       Final URL (after redirects): http://127.0.0.1:PORT/status/200
 
-      Response headers:
+      Response headers (1 of 5 shown):
         content-type: application/json"
     `);
   });
@@ -58,7 +58,7 @@ describe('toBeRedirect', () => {
 
       Final URL (after redirects): http://127.0.0.1:PORT/status/200
 
-      Response headers:
+      Response headers (1 of 5 shown):
         content-type: application/json
 
       Body (14 characters, JSON):
@@ -78,7 +78,7 @@ describe('toBeRedirect', () => {
 
       URL: http://127.0.0.1:PORT/status/302?h.location=/login
 
-      Response headers:
+      Response headers (2 of 6 shown):
         content-type: application/json
         location: /login"
     `);

@@ -35,7 +35,7 @@ describe('toBeServerError', () => {
 
       URL: http://127.0.0.1:PORT/status/404
 
-      Response headers:
+      Response headers (1 of 5 shown):
         content-type: application/json"
     `);
   });
@@ -50,7 +50,7 @@ describe('toBeServerError', () => {
 
       URL: http://127.0.0.1:PORT/status/503?h.retry-after=120&h.x-ratelimit-remaining=0
 
-      Response headers:
+      Response headers (3 of 7 shown):
         content-type: application/json
         retry-after: 120
         x-ratelimit-remaining: 0"

@@ -35,7 +35,7 @@ describe('toBeSuccessful', () => {
 
       URL: http://127.0.0.1:PORT/status/401?h.www-authenticate=Bearer%20realm%3D%22api%22%2C%20error%3D%22invalid_token%22
 
-      Response headers:
+      Response headers (2 of 6 shown):
         content-type: application/json
         www-authenticate: Bearer realm="api", error="invalid_token""
     `);
@@ -51,7 +51,7 @@ describe('toBeSuccessful', () => {
 
       URL: http://127.0.0.1:PORT/status/201?h.location=/items/7
 
-      Response headers:
+      Response headers (2 of 6 shown):
         content-type: application/json
         location: /items/7"
     `);

@@ -126,7 +126,7 @@ describe('toHaveContentType', () => {
 
       Request: GET http://127.0.0.1:PORT/status/404?type=text%2Fhtml%3B+charset%3Dutf-8&body=%3Ch1%3ENot+Found%3C%2Fh1%3E
 
-      Response headers:
+      Response headers (1 of 4 shown):
         content-type: text/html; charset=utf-8
 
       Body (18 characters, HTML as text):

@@ -154,7 +154,7 @@ describe('toHaveHeader', () => {
 
       URL: http://127.0.0.1:PORT/status/200?h.cache-control=public%2C+max-age%3D60
 
-      Response headers:
+      Response headers (1 of 6 shown):
         content-type: application/json"
     `);
   });

@@ -94,7 +94,7 @@ describe('toHaveJsonBody', () => {
 
       URL: http://127.0.0.1:PORT/user
 
-      Response headers:
+      Response headers (1 of 5 shown):
         content-type: application/json
 
       Body (64 B, JSON):
@@ -138,7 +138,7 @@ describe('toHaveJsonBody', () => {
 
         URL: http://127.0.0.1:PORT/proxy-error
 
-        Response headers:
+        Response headers (1 of 5 shown):
           content-type: text/html
 
         Body (152 B, HTML as text):

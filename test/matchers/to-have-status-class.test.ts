@@ -54,7 +54,7 @@ describe('toHaveStatusClass', () => {
 
       URL: http://127.0.0.1:PORT/status/422?body=%7B%22error%22%3A%22email%20is%20required%22%7D&type=application/json
 
-      Response headers:
+      Response headers (1 of 5 shown):
         content-type: application/json"
     `);
   });
@@ -70,7 +70,7 @@ describe('toHaveStatusClass', () => {
 
       URL: http://127.0.0.1:PORT/status/200
 
-      Response headers:
+      Response headers (1 of 5 shown):
         content-type: application/json"
     `);
   });

@@ -38,7 +38,7 @@ describe('toHaveStatus', () => {
 
       URL: http://127.0.0.1:PORT/status/503?h.retry-after=120
 
-      Response headers:
+      Response headers (2 of 6 shown):
         content-type: application/json
         retry-after: 120"
     `);

@@ -94,7 +94,7 @@ describe('toHaveTextBody', () => {
 
       URL: http://127.0.0.1:PORT/report
 
-      Response headers:
+      Response headers (1 of 5 shown):
         content-type: text/csv
 
       Body (22 B):

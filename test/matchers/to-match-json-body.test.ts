@@ -98,7 +98,7 @@ describe('toMatchJsonBody', () => {
 
       URL: http://127.0.0.1:PORT/order
 
-      Response headers:
+      Response headers (1 of 5 shown):
         content-type: application/json
 
       Body (177 B, JSON):

@@ -89,7 +89,7 @@ describe('toMatchSchema', () => {
 
       URL: http://127.0.0.1:PORT/cart
 
-      Response headers:
+      Response headers (1 of 5 shown):
         content-type: application/json
 
       Body (131 B, JSON):

@@ -22,7 +22,26 @@ const orders = (changed: number): unknown => ({
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer((req, res) => {
-    if (req.url === '/html-error') {
+    if (req.url === '/traced') {
+      res
+        .writeHead(500, {
+          'content-type': 'application/json',
+          'x-request-id': 'req-7f3a',
+          traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+          'cf-ray': '8a1b2c3d4e5f-AMS',
+          'x-powered-by': 'Express',
+          etag: 'W/"1"',
+        })
+        .end('{"error":"boom"}');
+    } else if (req.url === '/bare') {
+      res.writeHead(500, { 'x-powered-by': 'Express' }).end();
+    } else if (req.url === '/charset') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end('{}');
+    } else if (req.url === '/plain-200') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    } else if (req.url === '/found') {
+      res.writeHead(302, { location: '/next' }).end();
+    } else if (req.url === '/html-error') {
       res.writeHead(500, { 'content-type': 'text/html; charset=utf-8' }).end(EXPRESS_ERROR_PAGE);
     } else {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(orders(99)));
@@ -56,5 +75,53 @@ describe('evidence a person can read', () => {
     expect(message).toContain('First difference at $.orders[37].lines[2].price:\n  Expected: 10\n  Received: 99');
     const subset = await asyncFailureOf(() => expect(res).toMatchJsonBody({ orders: [] }));
     expect(subset).toContain('First difference at $.orders[0]:\n  Expected: (not mentioned)');
+  });
+});
+
+describe('the header section says what it is', () => {
+  it('shows the request-id and trace headers, and says how many of the headers it shows', async () => {
+    const res = await fetch(`${server.url}/traced`);
+    const message = failureOf(() => expect(res).toHaveStatus(200));
+    expect(message).toMatch(
+      /Response headers \(4 of \d+ shown\):\n {2}cf-ray: 8a1b2c3d4e5f-AMS\n {2}content-type: application\/json\n {2}traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\n {2}x-request-id: req-7f3a$/,
+    );
+    expect(message).not.toContain('x-powered-by');
+  });
+
+  it('says in words that no header it shows came back', async () => {
+    const res = await fetch(`${server.url}/bare`);
+    const message = failureOf(() => expect(res).toHaveStatus(200));
+    expect(message).toMatch(/Response headers \(none of \d+ shown; there is no Content-Type\)/);
+    expect(message).not.toContain('Response headers: no Content-Type');
+  });
+});
+
+describe('hints fit the matcher', () => {
+  it("toBeRedirect() on a 200 does not say 'if you expected an error'", async () => {
+    const res = await fetch(`${server.url}/plain-200`);
+    const message = failureOf(() => expect(res).toBeRedirect());
+    expect(message).toContain('Meaning: The request succeeded');
+    expect(message).not.toContain('If you expected an error');
+    // The same 200 under a matcher that wanted an error keeps it.
+    expect(failureOf(() => expect(res).toBeClientError())).toContain(
+      'Hint:    If you expected an error, read the body',
+    );
+    expect(failureOf(() => expect(res).toHaveStatus(404))).toContain('Hint:    If you expected an error');
+    expect(failureOf(() => expect(res).toHaveStatus(302))).not.toContain('If you expected an error');
+  });
+
+  it('an unfollowed 302 does not ask whether the client already followed it', async () => {
+    const res = await fetch(`${server.url}/found`, { redirect: 'manual' });
+    const message = failureOf(() => expect(res).toHaveStatus(200));
+    expect(message).toContain('This response is the 3xx itself, so the client did not follow it');
+    expect(message).not.toContain('already followed');
+  });
+
+  it("toHaveHeader('content-type', …) that differs only in parameters points at toHaveContentType", async () => {
+    const res = await fetch(`${server.url}/charset`);
+    const message = failureOf(() => expect(res).toHaveHeader('Content-Type', 'application/json'));
+    expect(message).toContain(
+      'The media type is the same; only its parameters differ (application/json; charset=utf-8). To check the type whatever the charset, use toHaveContentType("application/json"), or toHaveContentType(\'json\') for any JSON type.',
+    );
   });
 });
