@@ -3,6 +3,7 @@ import { HttpMatcherUsageError } from '../../src/index.js';
 import { toBeClientError } from '../../src/matchers/to-be-client-error.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { harden, matcherCases, noArgs, on } from '../hardening/harden.js';
 
 expect.extend({ toBeClientError });
 
@@ -63,3 +64,14 @@ describe('toBeClientError', () => {
     );
   });
 });
+
+// The hardening suites' cases (fuzz, secrets, hostile content, bodies): see test/hardening/harden.ts.
+const cases = matcherCases('toBeClientError', {
+  mode: 'sync',
+  fuzzArgs: noArgs,
+  secrets: [on(200, false), on(401, true)],
+  hostile: [],
+  keepsBody: [],
+});
+
+harden(cases);

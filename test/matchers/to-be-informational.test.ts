@@ -3,6 +3,7 @@ import { HttpMatcherUsageError } from '../../src/index.js';
 import { toBeInformational } from '../../src/matchers/to-be-informational.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { harden, matcherCases, noArgs, on } from '../hardening/harden.js';
 
 expect.extend({ toBeInformational });
 
@@ -54,3 +55,15 @@ describe('toBeInformational', () => {
     expect(() => expect(null).not.toBeInformational()).toThrow(HttpMatcherUsageError);
   });
 });
+
+// The hardening suites' cases (fuzz, secrets, hostile content, bodies): see test/hardening/harden.ts.
+const cases = matcherCases('toBeInformational', {
+  mode: 'sync',
+  fuzzArgs: noArgs,
+  // A final 1xx response cannot be produced over HTTP/1.1, so .not cannot fail here.
+  secrets: [on(401, false)],
+  hostile: [],
+  keepsBody: [],
+});
+
+harden(cases);

@@ -8,6 +8,9 @@ import { HttpMatcherUsageError, readBody } from '../../src/index.js';
 import { toBeProblemDetails } from '../../src/matchers/to-be-problem-details.js';
 import { asyncFailureOf } from '../helpers/message.js';
 import { startServer, statusRoutes, type TestServer } from '../helpers/server.js';
+import fc from 'fast-check';
+import { asymmetric } from '../hardening/arbitraries.js';
+import { either, harden, matcherCases, on, onProblem, status } from '../hardening/harden.js';
 
 expect.extend({ toBeProblemDetails });
 
@@ -189,3 +192,33 @@ describe('toBeProblemDetails', () => {
     );
   });
 });
+
+// The hardening suites' cases (fuzz, secrets, hostile content, bodies): see test/hardening/harden.ts.
+const cases = matcherCases('toBeProblemDetails', {
+  mode: 'async',
+  fuzzArgs: either(
+    fc.oneof(
+      fc.constant([]),
+      fc.tuple(
+        fc.record(
+          {
+            type: fc.oneof(
+              fc.constantFrom('about:blank', 'https://example.test/probs/x', ''),
+              fc.anything({ maxDepth: 0 }),
+            ),
+            title: fc.oneof(fc.string(), asymmetric),
+            status: fc.oneof(status, fc.anything({ maxDepth: 0 })),
+            detail: fc.string(),
+            instance: fc.string(),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+    ),
+  ),
+  secrets: [on(401, false), onProblem(401, true), onProblem(401, false, { title: 'Other' })],
+  hostile: [{ title: 'calm' }],
+  bodies: [],
+});
+
+harden(cases, { interceptors: [mock] });

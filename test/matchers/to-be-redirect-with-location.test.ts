@@ -10,6 +10,9 @@ import { toBeRedirectWithLocation } from '../../src/matchers/to-be-redirect-with
 import { realClients, type Client } from '../helpers/clients.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import fc from 'fast-check';
+import { textArgument } from '../hardening/arbitraries.js';
+import { either, harden, matcherCases, on } from '../hardening/harden.js';
 
 expect.extend({ toBeRedirectWithLocation });
 
@@ -493,3 +496,30 @@ describe('toBeRedirectWithLocation', () => {
     );
   });
 });
+
+// The hardening suites' cases (fuzz, secrets, hostile content, bodies): see test/hardening/harden.ts.
+const cases = matcherCases('toBeRedirectWithLocation', {
+  mode: 'sync',
+  fuzzArgs: either(
+    fc.oneof(
+      fc.constant([]),
+      fc.tuple(textArgument),
+      fc.tuple(
+        fc.oneof(textArgument, fc.constant(undefined)),
+        fc.oneof(
+          fc.record(
+            { status: fc.constantFrom<unknown>(300, 301, 302, 303, 304, 307, 308, 200, '303', undefined) },
+            { requiredKeys: [] },
+          ),
+          fc.anything({ maxDepth: 1 }),
+        ),
+      ),
+    ),
+  ),
+  withRegExp: (re) => [re],
+  secrets: [on(302, false, '/elsewhere'), on(302, true), on(401, false)],
+  hostile: ['/elsewhere'],
+  keepsBody: ['/x'],
+});
+
+harden(cases, { interceptors: [msw] });

@@ -4,6 +4,7 @@ import { HttpMatcherUsageError } from '../../src/index.js';
 import { toBeRedirect } from '../../src/matchers/to-be-redirect.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { harden, matcherCases, noArgs, on } from '../hardening/harden.js';
 
 expect.extend({ toBeRedirect });
 
@@ -111,3 +112,14 @@ describe('toBeRedirect', () => {
     );
   });
 });
+
+// The hardening suites' cases (fuzz, secrets, hostile content, bodies): see test/hardening/harden.ts.
+const cases = matcherCases('toBeRedirect', {
+  mode: 'sync',
+  fuzzArgs: noArgs,
+  secrets: [on(401, false), on(302, true)],
+  hostile: [],
+  keepsBody: [],
+});
+
+harden(cases);

@@ -3,6 +3,7 @@ import { HttpMatcherUsageError } from '../../src/index.js';
 import { toBeServerError } from '../../src/matchers/to-be-server-error.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { harden, matcherCases, noArgs, on } from '../hardening/harden.js';
 
 expect.extend({ toBeServerError });
 
@@ -68,3 +69,14 @@ describe('toBeServerError', () => {
     expect(() => expect(500).not.toBeServerError(...([500] as unknown as []))).toThrow(HttpMatcherUsageError);
   });
 });
+
+// The hardening suites' cases (fuzz, secrets, hostile content, bodies): see test/hardening/harden.ts.
+const cases = matcherCases('toBeServerError', {
+  mode: 'sync',
+  fuzzArgs: noArgs,
+  secrets: [on(401, false), on(500, true)],
+  hostile: [],
+  keepsBody: [],
+});
+
+harden(cases);

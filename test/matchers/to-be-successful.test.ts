@@ -3,6 +3,7 @@ import { HttpMatcherUsageError } from '../../src/index.js';
 import { toBeSuccessful } from '../../src/matchers/to-be-successful.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { harden, matcherCases, noArgs, on } from '../hardening/harden.js';
 
 expect.extend({ toBeSuccessful });
 
@@ -66,3 +67,14 @@ describe('toBeSuccessful', () => {
     );
   });
 });
+
+// The hardening suites' cases (fuzz, secrets, hostile content, bodies): see test/hardening/harden.ts.
+const cases = matcherCases('toBeSuccessful', {
+  mode: 'sync',
+  fuzzArgs: noArgs,
+  secrets: [on(401, false), on(200, true)],
+  hostile: [],
+  keepsBody: [],
+});
+
+harden(cases);

@@ -5,6 +5,9 @@ import { toHaveContentType } from '../../src/matchers/to-have-content-type.js';
 import { realClients } from '../helpers/clients.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import fc from 'fast-check';
+import { textArgument } from '../hardening/arbitraries.js';
+import { either, harden, matcherCases, on } from '../hardening/harden.js';
 
 expect.extend({ toHaveContentType });
 
@@ -168,3 +171,45 @@ describe('toHaveContentType', () => {
     );
   });
 });
+
+// The hardening suites' cases (fuzz, secrets, hostile content, bodies): see test/hardening/harden.ts.
+const cases = matcherCases('toHaveContentType', {
+  mode: 'sync',
+  fuzzArgs: either(
+    fc.tuple(
+      fc.oneof(
+        fc.mixedCase(
+          fc.constantFrom(
+            'json',
+            'html',
+            'text',
+            'xml',
+            'form',
+            'multipart',
+            'application/json',
+            'image/*',
+            '*/*',
+            'text/',
+            '/json',
+            'application/problem+json',
+          ),
+        ),
+        textArgument,
+      ),
+      fc.oneof(
+        fc.constant(undefined),
+        fc.record(
+          { charset: fc.oneof(fc.constantFrom('utf-8', 'UTF-8', ''), fc.anything({ maxDepth: 0 })) },
+          { requiredKeys: [] },
+        ),
+        fc.anything({ maxDepth: 1 }),
+      ),
+    ),
+  ),
+  withRegExp: (re) => [re],
+  secrets: [on(401, false, 'html'), on(401, true, 'json')],
+  hostile: ['html'],
+  keepsBody: ['json'],
+});
+
+harden(cases);

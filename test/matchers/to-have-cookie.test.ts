@@ -7,6 +7,9 @@ import { toHaveCookie } from '../../src/matchers/to-have-cookie.js';
 import { realClients } from '../helpers/clients.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import fc from 'fast-check';
+import { asymmetric, textArgument } from '../hardening/arbitraries.js';
+import { either, harden, matcherCases, on } from '../hardening/harden.js';
 
 expect.extend({ toHaveCookie });
 
@@ -241,3 +244,41 @@ async function get(path: string): Promise<Response> {
   cleanups.push(() => (res.bodyUsed ? undefined : res.body?.cancel()));
   return res;
 }
+
+// The hardening suites' cases (fuzz, secrets, hostile content, bodies): see test/hardening/harden.ts.
+const cookieExpectation = fc.record(
+  {
+    value: textArgument,
+    httpOnly: fc.oneof(fc.boolean(), fc.anything({ maxDepth: 0 })),
+    secure: fc.boolean(),
+    partitioned: fc.boolean(),
+    sameSite: fc.oneof(fc.mixedCase(fc.constantFrom('strict', 'lax', 'none', 'bogus')), fc.anything({ maxDepth: 0 })),
+    path: fc.oneof(fc.constantFrom('/', '/app', ''), fc.anything({ maxDepth: 0 })),
+    domain: fc.oneof(fc.constantFrom('example.test', '.Example.Test'), fc.anything({ maxDepth: 0 })),
+    maxAge: fc.oneof(fc.integer(), fc.double()),
+    expires: fc.oneof(fc.date(), fc.constant(new Date(Number.NaN)), asymmetric),
+    unknownKey: fc.anything({ maxDepth: 0 }),
+  },
+  { requiredKeys: [] },
+);
+
+const cases = matcherCases('toHaveCookie', {
+  mode: 'sync',
+  fuzzArgs: either(
+    fc.oneof(
+      fc.tuple(fc.constantFrom('session', 'a', '', 'Session')),
+      fc.tuple(fc.oneof(fc.constantFrom('session', 'a'), fc.string()), cookieExpectation),
+    ),
+  ),
+  withRegExp: (re) => ['session', { value: re }],
+  secrets: [
+    on(401, false, 'session', { value: 'wrong' }),
+    on(401, true, 'session'),
+    on(401, false, 'csrf', { httpOnly: true }),
+    on(401, false, 'missing'),
+  ],
+  hostile: ['session'],
+  keepsBody: ['session'],
+});
+
+harden(cases);

@@ -5,6 +5,9 @@ import { toHaveHeader } from '../../src/matchers/to-have-header.js';
 import { realClients } from '../helpers/clients.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import fc from 'fast-check';
+import { headerName, textArgument } from '../hardening/arbitraries.js';
+import { either, harden, matcherCases, on, RESPONSE_SECRET_HEADERS } from '../hardening/harden.js';
 
 expect.extend({ toHaveHeader });
 
@@ -218,3 +221,20 @@ async function get(path: string): Promise<Response> {
   cleanups.push(() => (res.bodyUsed ? undefined : res.body?.cancel()));
   return res;
 }
+
+// The hardening suites' cases (fuzz, secrets, hostile content, bodies): see test/hardening/harden.ts.
+const cases = matcherCases('toHaveHeader', {
+  mode: 'sync',
+  fuzzArgs: either(fc.oneof(fc.tuple(headerName), fc.tuple(headerName, textArgument))),
+  withRegExp: (re) => ['content-type', re],
+  secrets: [
+    ...Object.keys(RESPONSE_SECRET_HEADERS).flatMap((name) => [on(401, false, name, 'wrong'), on(401, true, name)]),
+    on(401, false, 'authorization', /^Basic nope/),
+    on(401, true, 'set-cookie'),
+    on(401, false, 'x-missing'),
+  ],
+  hostile: ['x-evil', 'calm'],
+  keepsBody: ['content-type', /json/],
+});
+
+harden(cases);

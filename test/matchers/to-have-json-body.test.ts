@@ -9,6 +9,9 @@ import { HttpMatcherUsageError, readBody } from '../../src/index.js';
 import { toHaveJsonBody } from '../../src/matchers/to-have-json-body.js';
 import { asyncFailureOf } from '../helpers/message.js';
 import { startServer, statusRoutes, type TestServer } from '../helpers/server.js';
+import fc from 'fast-check';
+import { asymmetric, jsonValue } from '../hardening/arbitraries.js';
+import { either, harden, matcherCases, on } from '../hardening/harden.js';
 
 expect.extend({ toHaveJsonBody });
 
@@ -191,3 +194,21 @@ describe('toHaveJsonBody', () => {
     );
   });
 });
+
+// The hardening suites' cases (fuzz, secrets, hostile content, bodies): see test/hardening/harden.ts.
+const cases = matcherCases('toHaveJsonBody', {
+  mode: 'async',
+  fuzzArgs: either(
+    fc.oneof(
+      fc.constant([]),
+      fc.tuple(jsonValue),
+      fc.tuple(asymmetric),
+      fc.tuple(fc.anything({ maxDepth: 2, withBigInt: true })),
+    ),
+  ),
+  secrets: [on(401, false, { error: 'other' }), on(401, true)],
+  hostile: [{ title: 'calm' }],
+  bodies: [],
+});
+
+harden(cases, { interceptors: [mock] });

@@ -4,6 +4,8 @@ import { toBeSuccessful } from '../../src/matchers/to-be-successful.js';
 import { toHaveStatusClass } from '../../src/matchers/to-have-status-class.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import fc from 'fast-check';
+import { either, harden, matcherCases, on } from '../hardening/harden.js';
 
 expect.extend({ toHaveStatusClass, toBeSuccessful });
 
@@ -114,3 +116,35 @@ describe('class matchers that take no arguments', () => {
     );
   });
 });
+
+// The hardening suites' cases (fuzz, secrets, hostile content, bodies): see test/hardening/harden.ts.
+const cases = matcherCases('toHaveStatusClass', {
+  mode: 'sync',
+  fuzzArgs: either(
+    fc.tuple(
+      fc.oneof(
+        fc.integer({ min: 0, max: 6 }),
+        fc.mixedCase(
+          fc.constantFrom(
+            '1xx',
+            '2xx',
+            '3xx',
+            '4xx',
+            '5xx',
+            '6xx',
+            'successful',
+            'client-error',
+            'server-error',
+            'redirection',
+            'informational',
+          ),
+        ),
+      ),
+    ),
+  ),
+  secrets: [on(401, false, '2xx'), on(401, true, '4xx')],
+  hostile: ['2xx'],
+  keepsBody: ['4xx'],
+});
+
+harden(cases);

@@ -4,6 +4,9 @@ import { HttpMatcherUsageError } from '../../src/index.js';
 import { toHaveStatus } from '../../src/matchers/to-have-status.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import fc from 'fast-check';
+import { asymmetric } from '../hardening/arbitraries.js';
+import { either, harden, matcherCases, on, status } from '../hardening/harden.js';
 
 expect.extend({ toHaveStatus });
 
@@ -183,3 +186,16 @@ describe('toHaveStatus', () => {
     expect(() => expect(99).toHaveStatus(200)).toThrow(/received 99, which is not an HTTP status code/);
   });
 });
+
+// The hardening suites' cases (fuzz, secrets, hostile content, bodies): see test/hardening/harden.ts.
+const cases = matcherCases('toHaveStatus', {
+  mode: 'sync',
+  fuzzArgs: either(
+    fc.oneof(fc.tuple(status), fc.tuple(fc.array(status, { minLength: 1, maxLength: 4 })), fc.tuple(asymmetric)),
+  ),
+  secrets: [on(401, false, 200), on(401, true, 401)],
+  hostile: [200],
+  keepsBody: [200],
+});
+
+harden(cases);

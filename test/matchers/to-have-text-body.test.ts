@@ -8,6 +8,9 @@ import { HttpMatcherUsageError, readBody } from '../../src/index.js';
 import { toHaveTextBody } from '../../src/matchers/to-have-text-body.js';
 import { asyncFailureOf } from '../helpers/message.js';
 import { startServer, statusRoutes, type TestServer } from '../helpers/server.js';
+import fc from 'fast-check';
+import { textArgument } from '../hardening/arbitraries.js';
+import { either, harden, matcherCases, on } from '../hardening/harden.js';
 
 expect.extend({ toHaveTextBody });
 
@@ -139,3 +142,15 @@ describe('toHaveTextBody', () => {
     );
   });
 });
+
+// The hardening suites' cases (fuzz, secrets, hostile content, bodies): see test/hardening/harden.ts.
+const cases = matcherCases('toHaveTextBody', {
+  mode: 'async',
+  fuzzArgs: either(fc.tuple(textArgument)),
+  withRegExp: (re) => [re],
+  secrets: [on(401, false, 'nope'), on(401, true, /EXPIRED/)],
+  hostile: ['calm'],
+  bodies: [/Ada/],
+});
+
+harden(cases);

@@ -8,6 +8,9 @@ import { HttpMatcherUsageError, readBody } from '../../src/index.js';
 import { toMatchJsonBody } from '../../src/matchers/to-match-json-body.js';
 import { asyncFailureOf } from '../helpers/message.js';
 import { startServer, statusRoutes, type TestServer } from '../helpers/server.js';
+import fc from 'fast-check';
+import { asymmetric, jsonValue } from '../hardening/arbitraries.js';
+import { either, harden, matcherCases, on } from '../hardening/harden.js';
 
 expect.extend({ toMatchJsonBody });
 
@@ -155,3 +158,14 @@ describe('toMatchJsonBody', () => {
     );
   });
 });
+
+// The hardening suites' cases (fuzz, secrets, hostile content, bodies): see test/hardening/harden.ts.
+const cases = matcherCases('toMatchJsonBody', {
+  mode: 'async',
+  fuzzArgs: either(fc.tuple(fc.oneof(fc.object({ maxDepth: 2 }), fc.array(jsonValue, { maxLength: 3 }), asymmetric))),
+  secrets: [on(401, false, { missing: true }), on(401, true, { code: 'E_TOKEN_EXPIRED' })],
+  hostile: [{ title: 'calm', list: ['calm'] }],
+  bodies: [{ id: 7 }],
+});
+
+harden(cases);

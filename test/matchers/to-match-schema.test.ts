@@ -9,6 +9,9 @@ import { HttpMatcherUsageError, readBody } from '../../src/index.js';
 import { toMatchSchema } from '../../src/matchers/to-match-schema.js';
 import { asyncFailureOf } from '../helpers/message.js';
 import { startServer, statusRoutes, type TestServer } from '../helpers/server.js';
+import fc from 'fast-check';
+import { either, harden, matcherCases, on } from '../hardening/harden.js';
+import { ArgumentTrap } from '../hardening/outcome.js';
 
 expect.extend({ toMatchSchema });
 
@@ -238,3 +241,61 @@ describe('toMatchSchema', () => {
     );
   });
 });
+
+// The hardening suites' cases (fuzz, secrets, hostile content, bodies): see test/hardening/harden.ts.
+
+/** Real Standard Schemas (zod, valibot) and hand-made ones that misbehave in every way the interface allows. */
+const fuzzedSchema = fc.oneof(
+  fc.constantFrom<unknown>(
+    z.object({ id: z.number() }),
+    z.array(z.string()),
+    z.any(),
+    z.string(),
+    v.object({ title: v.string(), status: v.number() }),
+    v.unknown(),
+    { '~standard': { version: 1, vendor: 'test', validate: () => ({ value: 1 }) } },
+    {
+      '~standard': {
+        version: 1,
+        vendor: 'test',
+        validate: () => ({ issues: [{ message: 'bad', path: ['a', 0, { key: 'b' }, Symbol('s')] }] }),
+      },
+    },
+    { '~standard': { version: 1, vendor: 'test', validate: async () => ({ issues: [] }) } },
+    { '~standard': { version: 1, vendor: 'test', validate: () => ({ issues: 'not an array' }) } },
+    { '~standard': { version: 1, vendor: 'test', validate: () => ({ issues: [null, 1, { message: 5, path: 'x' }] }) } },
+    { '~standard': { version: 1, vendor: '\x1b[31mred', validate: () => Promise.reject(new Error('async boom')) } },
+    {
+      '~standard': {
+        version: 1,
+        vendor: 42,
+        validate: () => {
+          throw new ArgumentTrap('validate');
+        },
+      },
+    },
+    { '~standard': { version: 1, vendor: 'test', validate: () => null } },
+    { '~standard': { version: 1, vendor: 'test', validate: 'no' } },
+    { '~standard': null },
+    {
+      '~standard': {
+        version: 1,
+        vendor: 'test',
+        validate: () => ({
+          issues: Array.from({ length: 500 }, (_, i) => ({ message: `issue ${i} \u001b[2J`, path: [i] })),
+        }),
+      },
+    },
+  ),
+  fc.anything({ maxDepth: 1 }),
+);
+
+const cases = matcherCases('toMatchSchema', {
+  mode: 'async',
+  fuzzArgs: either(fc.tuple(fuzzedSchema)),
+  secrets: [on(401, false, z.object({ id: z.number() })), on(401, true, z.object({ code: z.string() }))],
+  hostile: [z.object({ title: z.number() })],
+  bodies: [z.object({ id: z.number() })],
+});
+
+harden(cases);
