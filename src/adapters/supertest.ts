@@ -8,15 +8,19 @@ export const supertest: Adapter = {
   accepts: 'a supertest/superagent response',
   name: 'supertest response',
   detect: (v) => typeof v.status === 'number' && isObject(v.header) && 'text' in v && 'body' in v,
+  noFollowOption: 'leave out .redirects(n) on the supertest request (it follows none by default)',
   status: (v) => v.status,
   details: (v) => {
     const request = isObject(v.request) ? v.request : undefined;
     const url = stringOrUndefined(request?.url);
+    // After `.redirects(n)`, superagent overwrites the request's URL with each hop's: the first one is gone.
+    const redirected = Array.isArray(v.redirects) && v.redirects.length > 0;
     return {
       statusText: isObject(v.res) ? stringOrUndefined(v.res.statusMessage) : undefined,
       headers: HeaderList.from(v.header),
       url,
-      request: { method: method(request?.method), url },
+      redirected,
+      request: { method: method(request?.method), url: redirected ? undefined : url },
       requestHeaders: HeaderList.from(isObject(request?.req) ? clientRequestHeaders(request.req) : request?.header),
       body: supertestBody(v),
     };

@@ -20,7 +20,7 @@ export function bodyExcerpt(
   if (body.type === 'value') {
     if (typeof body.value === 'string') return textExcerpt(body.value, contentType, limit, undefined, hidden);
     const json = boundedJson(body.value, limit + slackFor(hidden), hidden);
-    return finish('Body (parsed by the client):', json.text, json.complete ? undefined : 'cut', limit, hidden);
+    return finish('Body (JSON, as the client parsed it):', json.text, json.complete ? undefined : 'cut', limit, hidden);
   }
   if (body.type === 'bytes') {
     const { bytes } = body;
@@ -69,20 +69,20 @@ function textExcerpt(
   hidden: Set<string> | undefined,
 ): { heading: string; text?: string } {
   if (text.length === 0) return { heading: 'Body: empty' };
-  const size =
-    byteLength === undefined
-      ? `${text.length.toLocaleString('en-US')} character${text.length === 1 ? '' : 's'}`
-      : formatBytes(byteLength);
-  // axios and got decode a body as text unless asked for bytes: an image arrives as NULs and U+FFFD.
+  // axios and got decode a body as text unless asked for bytes: an image arrives as NULs and U+FFFD, and its
+  // size in bytes is lost with them.
   if (
     byteLength === undefined &&
     !isTextual(parseMediaType(contentType)) &&
     looksBinaryText(text.slice(0, limit * 4))
   ) {
+    const characters = `${text.length.toLocaleString('en-US')} characters`;
     return {
-      heading: `Body: <binary, ${size} once decoded as text${contentType ? `, ${safeLine(contentType, 100)}` : ''}>`,
+      heading: `Body: <binary, ${characters} once decoded as text${contentType ? `, ${safeLine(contentType, 100)}` : ''}>`,
     };
   }
+  // In bytes whoever held the body: a client's text is measured as the UTF-8 it came as.
+  const size = formatBytes(byteLength ?? utf8Length(text));
   const json = contentType === undefined ? /^\s*[[{]/.test(text) : isJson(parseMediaType(contentType));
   if (json && text.length <= PARSE_LIMIT) {
     try {
@@ -106,7 +106,9 @@ function textExcerpt(
       );
   }
   const whole = text.length <= limit && (byteLength === undefined || byteLength <= limit);
-  return finish(`Body (${size}):`, text, whole ? undefined : size, limit, hidden);
+  // A JSON body too large to pretty-print is still said to be JSON.
+  const kind = json && text.length > PARSE_LIMIT ? ', JSON' : '';
+  return finish(`Body (${size}${kind}):`, text, whole ? undefined : size, limit, hidden);
 }
 
 /**
@@ -157,6 +159,21 @@ export function looksBinary(bytes: Uint8Array): boolean {
   } catch {
     return true;
   }
+}
+
+/** The UTF-8 length of a string, without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 export function formatBytes(n: number): string {

@@ -87,9 +87,11 @@ export function evidenceLines(
   const sections: string[] = [];
   const { request, url } = res;
   if (request?.url !== undefined || request?.method !== undefined) {
-    sections.push(
-      `Request: ${request.method ?? ''} ${redactUrl(safeLine(request.url ?? url ?? ''))}`.replace('  ', ' ').trimEnd(),
-    );
+    const target =
+      request.url === undefined && res.redirected
+        ? `(its first URL is not kept by this ${res.clientName})`
+        : redactUrl(safeLine(request.url ?? url ?? ''));
+    sections.push(`Request: ${request.method ?? ''} ${target}`.replace('  ', ' ').trimEnd());
   }
   if (url !== undefined && url !== request?.url) {
     sections.push(`${res.redirected ? 'Final URL (after redirects)' : 'URL'}: ${redactUrl(safeLine(url))}`);

@@ -148,7 +148,7 @@ export const STATUS_RECORDS: readonly StatusRecord[] = Object.freeze([
     aliases: ['Moved Temporarily'],
     description:
       'The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests.',
-    hint: 'Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself, so the client did not follow it (fetch, axios and got follow by default unless told not to).',
+    hint: 'Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself: the client did not follow it (fetch, axios and got follow by default).',
     spec: 'RFC 9110 §15.4.3',
   },
   {

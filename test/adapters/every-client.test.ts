@@ -250,8 +250,8 @@ describe.each(CLIENTS)('$name', (client) => {
         expect(message).not.toContain('Body');
         return;
       }
-      const size = `${json.length.toLocaleString('en-US')} characters`;
-      const heading = new RegExp(`\\n\\nBody \\((${size}, JSON|parsed by the client)\\):\\n`).exec(message);
+      const size = `${(json.length / 1024).toFixed(1)} KB`;
+      const heading = new RegExp(`\\n\\nBody \\((${size}, JSON|JSON, as the client parsed it)\\):\\n`).exec(message);
       expect(heading).not.toBeNull();
       const excerpt = message.slice((heading?.index ?? 0) + (heading?.[0].length ?? 0));
       expect(excerpt).toMatch(
@@ -295,7 +295,7 @@ describe('AxiosError', () => {
       Response headers (1 of 4 shown):
         content-type: application/json
 
-      Body (parsed by the client):
+      Body (JSON, as the client parsed it):
         {
           "status": 404
         }"

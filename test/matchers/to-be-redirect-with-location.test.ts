@@ -10,7 +10,6 @@ import { toBeRedirectWithLocation } from '../../src/matchers/to-be-redirect-with
 import { realClients, type Client } from '../helpers/clients.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import fc from 'fast-check';
 import { textArgument } from '../hardening/arbitraries.js';
 import { either, harden, matcherCases, on } from '../hardening/harden.js';
 
@@ -126,7 +125,7 @@ describe('toBeRedirectWithLocation', () => {
       Received status: 302 Found (3xx Redirection)
 
       Meaning: The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests. (RFC 9110 §15.4.3)
-      Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself, so the client did not follow it (fetch, axios and got follow by default unless told not to).
+      Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself: the client did not follow it (fetch, axios and got follow by default).
 
       Received location: /login?next=/cart (resolves to http://127.0.0.1:PORT/login?next=/cart)
 
@@ -151,7 +150,7 @@ describe('toBeRedirectWithLocation', () => {
         Received status: 302 Found (3xx Redirection)
 
         Meaning: The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests. (RFC 9110 §15.4.3)
-        Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself, so the client did not follow it (fetch, axios and got follow by default unless told not to).
+        Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself: the client did not follow it (fetch, axios and got follow by default).
 
         Received location: /orders/7 (resolves to http://127.0.0.1:PORT/orders/7)
 
@@ -245,7 +244,7 @@ describe('toBeRedirectWithLocation', () => {
       Received status: 302 Found (3xx Redirection)
 
       Meaning: The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests. (RFC 9110 §15.4.3)
-      Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself, so the client did not follow it (fetch, axios and got follow by default unless told not to).
+      Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself: the client did not follow it (fetch, axios and got follow by default).
 
       Received location: /login (resolves to http://api.example.test/login)
 
@@ -295,7 +294,7 @@ describe('toBeRedirectWithLocation', () => {
         Received status: 302 Found (3xx Redirection)
 
         Meaning: The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests. (RFC 9110 §15.4.3)
-        Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself, so the client did not follow it (fetch, axios and got follow by default unless told not to).
+        Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself: the client did not follow it (fetch, axios and got follow by default).
 
         Received location: /login (this response does not know its URL, so a relative Location matches only the same relative path)
 
@@ -310,7 +309,7 @@ describe('toBeRedirectWithLocation', () => {
       Received status: 302 Found (3xx Redirection)
 
       Meaning: The resource is temporarily at the URI in the Location header, and the client should keep using the original URI for later requests. (RFC 9110 §15.4.3)
-      Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself, so the client did not follow it (fetch, axios and got follow by default unless told not to).
+      Hint:    Clients often turn a POST into a GET when following it; 307 keeps the method and body, 303 switches to GET on purpose. This response is the 3xx itself: the client did not follow it (fetch, axios and got follow by default).
 
       Received location: http://evil.example.test/login (this response does not know its URL, so it cannot tell whether this Location is on its origin; expect the full URL)
 

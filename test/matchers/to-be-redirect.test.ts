@@ -62,7 +62,7 @@ describe('toBeRedirect', () => {
       Response headers (1 of 5 shown):
         content-type: application/json
 
-      Body (14 characters, JSON):
+      Body (14 B, JSON):
         {
           "status": 200
         }"

@@ -132,7 +132,7 @@ describe('toHaveContentType', () => {
       Response headers (1 of 4 shown):
         content-type: text/html; charset=utf-8
 
-      Body (18 characters, HTML as text):
+      Body (18 B, HTML as text):
         Not Found"
     `);
   });

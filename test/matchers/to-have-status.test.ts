@@ -4,7 +4,6 @@ import { HttpMatcherUsageError } from '../../src/index.js';
 import { toHaveStatus } from '../../src/matchers/to-have-status.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import fc from 'fast-check';
 import { asymmetric } from '../hardening/arbitraries.js';
 import { either, harden, matcherCases, on, status } from '../hardening/harden.js';
 

@@ -9,7 +9,6 @@ import { HttpMatcherUsageError, readBody } from '../../src/index.js';
 import { toMatchSchema } from '../../src/matchers/to-match-schema.js';
 import { asyncFailureOf } from '../helpers/message.js';
 import { startServer, statusRoutes, type TestServer } from '../helpers/server.js';
-import fc from 'fast-check';
 import { either, harden, matcherCases, on } from '../hardening/harden.js';
 import { ArgumentTrap } from '../hardening/outcome.js';
 

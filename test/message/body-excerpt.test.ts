@@ -8,7 +8,7 @@ const value = (v: unknown) => ({ type: 'value', value: v }) as const;
 describe('bodyExcerpt', () => {
   it('shows a short text body whole, indented under its heading', () => {
     expect(bodyExcerpt(text('upstream timed out\nafter 30 s'), 'text/plain', 1024)).toEqual({
-      heading: 'Body (29 characters):',
+      heading: 'Body (29 B):',
       text: '  upstream timed out\n  after 30 s',
     });
   });
@@ -20,15 +20,15 @@ describe('bodyExcerpt', () => {
 
   it('cuts a long body at the limit and marks the cut with the whole size', () => {
     const excerpt = bodyExcerpt(text('a'.repeat(5000)), 'text/plain', 1024);
-    expect(excerpt.heading).toBe('Body (5,000 characters):');
-    expect(excerpt.text).toBe(`  ${'a'.repeat(1024)}\n  … (cut at 1,024 characters; the body is 5,000 characters)`);
+    expect(excerpt.heading).toBe('Body (4.9 KB):');
+    expect(excerpt.text).toBe(`  ${'a'.repeat(1024)}\n  … (cut at 1,024 characters; the body is 4.9 KB)`);
   });
 
   it('pretty-prints JSON, by Content-Type or, without one, by its first character', () => {
     expect(
       bodyExcerpt(text('{"error":"bad","fields":["email"]}'), 'application/problem+json; charset=utf-8', 1024),
     ).toEqual({
-      heading: 'Body (34 characters, JSON):',
+      heading: 'Body (34 B, JSON):',
       text: '  {\n    "error": "bad",\n    "fields": ["email"]\n  }',
     });
     expect(bodyExcerpt(text('[1,2]'), undefined, 1024).text).toBe('  [1, 2]');
@@ -38,14 +38,14 @@ describe('bodyExcerpt', () => {
 
   it('shows invalid JSON as it came', () => {
     expect(bodyExcerpt(text('{"error": oops'), 'application/json', 1024)).toEqual({
-      heading: 'Body (14 characters):',
+      heading: 'Body (14 B):',
       text: '  {"error": oops',
     });
   });
 
   it('shows a value the client parsed (axios data) as JSON', () => {
     expect(bodyExcerpt(value({ ok: false }), undefined, 1024)).toEqual({
-      heading: 'Body (parsed by the client):',
+      heading: 'Body (JSON, as the client parsed it):',
       text: '  {\n    "ok": false\n  }',
     });
     expect(bodyExcerpt(value(Array.from({ length: 1000 }, (_, i) => i)), undefined, 64).text).toMatch(

@@ -41,7 +41,7 @@ describe('toHaveCookie over a response with 10,000 Set-Cookie lines', () => {
   it('the evidence shows 20 Set-Cookie lines, values hidden, and counts the rest', () => {
     expect(res.headers['set-cookie']).toHaveLength(MANY);
     const message = failureOf(() => expect(res).toHaveCookie('cookie_1x'));
-    const evidence = message.slice(message.indexOf('Response headers:'));
+    const evidence = message.slice(message.indexOf('Response headers'));
     expect(evidence.split('\n').filter((l) => l.startsWith('  set-cookie: '))).toEqual(
       Array.from({ length: 20 }, (_, i) => `  set-cookie: cookie_${i}=[redacted]; Path=/; HttpOnly`),
     );

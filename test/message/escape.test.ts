@@ -76,7 +76,7 @@ describe('escaping in a failure message', () => {
     };
     const message = failureOf(() => expect(res).toHaveStatus(200));
     expect(message).toContain('  retry-after: 120\\n\\nReceived status: 200 OK\n');
-    expect(message).toContain('Body (37 characters):\n  first line\n  second \\x1b[32mgreen\\x1b[0m line');
+    expect(message).toContain('Body (37 B):\n  first line\n  second \\x1b[32mgreen\\x1b[0m line');
     expect(message).not.toContain('\u001b');
   });
 });

@@ -1,4 +1,5 @@
 import axios from 'axios';
+import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchers } from '../../src/index.js';
 import { asyncFailureOf, failureOf } from '../helpers/message.js';
@@ -16,7 +17,7 @@ function order(i: number, price: number): unknown {
   return { id: i, lines: [1, 2, 3].map((n) => ({ sku: `SKU-${i}-${n}`, quantity: n, price: n === 3 ? price : 10 })) };
 }
 const orders = (changed: number): unknown => ({
-  orders: Array.from({ length: 60 }, (_, i) => order(i, i === 37 ? changed : 10)),
+  orders: Array.from({ length: 140 }, (_, i) => order(i, i === 37 ? changed : 10)),
 });
 
 let server: TestServer;
@@ -56,7 +57,7 @@ describe('evidence a person can read', () => {
     const message = failureOf(() => expect(res).toHaveStatus(200));
     expect(message).toContain(
       [
-        'Body (349 characters, HTML as text):',
+        'Body (349 B, HTML as text):',
         '  Title: Error',
         "  TypeError: Cannot read properties of undefined (reading 'id')",
         '      at /app/routes/users.js:14:28',
@@ -70,7 +71,7 @@ describe('evidence a person can read', () => {
   it('a JSON body too large to diff names the first difference, its path and both values', async () => {
     const res = await fetch(`${server.url}/orders`);
     const size = (await res.clone().text()).length;
-    expect(size).toBeGreaterThan(8192);
+    expect(size).toBeGreaterThan(20_000);
     const message = await asyncFailureOf(() => expect(res).toHaveJsonBody(orders(10)));
     expect(message).toContain('First difference at $.orders[37].lines[2].price:\n  Expected: 10\n  Received: 99');
     const subset = await asyncFailureOf(() => expect(res).toMatchJsonBody({ orders: [] }));
@@ -113,8 +114,19 @@ describe('hints fit the matcher', () => {
   it('an unfollowed 302 does not ask whether the client already followed it', async () => {
     const res = await fetch(`${server.url}/found`, { redirect: 'manual' });
     const message = failureOf(() => expect(res).toHaveStatus(200));
-    expect(message).toContain('This response is the 3xx itself, so the client did not follow it');
+    expect(message).toContain('This response is the 3xx itself: the client did not follow it');
     expect(message).not.toContain('already followed');
+  });
+
+  it('supertest with .redirects(1), followed to a 200, gets the "already followed" note', async () => {
+    const res = await supertest(server.url).get('/found').redirects(1);
+    expect(res.status).toBe(200);
+    const message = failureOf(() => expect(res).toBeRedirect());
+    expect(message).toContain(
+      'The client already followed the redirect: this is the final response, not the 3xx. To assert on the redirect itself, leave out .redirects(n) on the supertest request (it follows none by default).',
+    );
+    expect(message).toContain('Request: GET (its first URL is not kept by this supertest response)');
+    expect(message).toContain('Final URL (after redirects): http://127.0.0.1:PORT/next');
   });
 
   it("toHaveHeader('content-type', …) that differs only in parameters points at toHaveContentType", async () => {
