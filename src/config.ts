@@ -12,6 +12,13 @@ export interface HttpMatcherConfig {
    * parameters and JSON fields. A string matches the whole name case-insensitively; a RegExp is tested.
    */
   redact: ReadonlyArray<string | RegExp>;
+  /**
+   * Under vitest, a failing status, header or cookie assertion on a body nobody has read first reads an excerpt of
+   * it (64 KiB or 1 s at most, the body kept for the test) and then fails, so it must be awaited:
+   * `await expect(res).toHaveStatus(200)`. Default false: those assertions stay synchronous, and show the body only
+   * when it is at hand (held by the client, or read by `readBody` or a body matcher).
+   */
+  readBodyOnFailure: boolean;
 }
 
 const defaults: HttpMatcherConfig = {
@@ -19,6 +26,7 @@ const defaults: HttpMatcherConfig = {
   bodyTimeout: 5000,
   excerptLength: 1024,
   redact: [],
+  readBodyOnFailure: false,
 };
 
 let current: HttpMatcherConfig = { ...defaults };
@@ -37,6 +45,15 @@ export function configure(options: Partial<HttpMatcherConfig> = {}): Readonly<Ht
       );
     }
     next[key] = value;
+  }
+  if (options.readBodyOnFailure !== undefined) {
+    if (typeof options.readBodyOnFailure !== 'boolean')
+      throw new HttpMatcherUsageError(
+        'configure',
+        `readBodyOnFailure must be true or false, got ${String(options.readBodyOnFailure)}`,
+        configure,
+      );
+    next.readBodyOnFailure = options.readBodyOnFailure;
   }
   if (options.redact !== undefined) {
     const redact: unknown = options.redact;

@@ -23,6 +23,8 @@ export type HeldBody =
       readonly bytes: Uint8Array;
       /** The Content-Encoding these bytes were decoded from (gzip, br), where expect-http decoded them. */
       readonly decodedFrom?: string | undefined;
+      /** Only the start of the body: what an excerpt read before its cap (64 KiB or 1 s). */
+      readonly partial?: boolean | undefined;
     }
   | { readonly type: 'value'; readonly value: unknown };
 

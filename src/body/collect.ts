@@ -56,7 +56,7 @@ export interface ChunkSource {
 }
 
 export type Collected =
-  | { readonly bytes: Uint8Array }
+  | { readonly bytes: Uint8Array; readonly partial?: true }
   | { readonly stopped: 'limit'; readonly received: number }
   | { readonly stopped: 'timeout'; readonly received: number }
   | { readonly stopped: 'error'; readonly received: number; readonly error: unknown };
@@ -68,9 +68,21 @@ export const TIMEOUT = Symbol('timeout');
 // and every YIELD_EVERY_MS the loop waits one task turn, letting timers (the runner's timeout too) run.
 const YIELD_EVERY_MS = 20;
 
-/** Reads chunks until the end, the size cap or the time cap, whichever comes first; never leaves a timer behind. */
-export async function collectStream(source: ChunkSource, limit = getConfig().bodyLimit): Promise<Collected> {
-  const { bodyTimeout } = getConfig();
+/** How an excerpt reads: its own time cap, and what arrived by either cap kept as a partial body. */
+export interface ExcerptRead {
+  readonly timeout: number;
+}
+
+/**
+ * Reads chunks until the end, the size cap or the time cap, whichever comes first; never leaves a timer behind.
+ * For an excerpt, the bytes that arrived before a cap are the result, marked partial, and the stream is stopped.
+ */
+export async function collectStream(
+  source: ChunkSource,
+  limit = getConfig().bodyLimit,
+  excerpt?: ExcerptRead,
+): Promise<Collected> {
+  const bodyTimeout = excerpt?.timeout ?? getConfig().bodyTimeout;
   const deadline = Date.now() + bodyTimeout;
   let lastYield = Date.now();
   const buffer = new ChunkList();
@@ -87,13 +99,16 @@ export async function collectStream(source: ChunkSource, limit = getConfig().bod
       const now = Date.now();
       if (step === TIMEOUT || now >= deadline) {
         source.stop();
+        if (excerpt !== undefined && buffer.size > 0) return { bytes: buffer.bytes(), partial: true };
         return { stopped: 'timeout', received: buffer.size };
       }
       if (step.done === true) break;
       const chunk = toBytes(step.value);
       if (buffer.size + chunk.byteLength > limit) {
         source.stop();
-        return { stopped: 'limit', received: buffer.size + chunk.byteLength };
+        if (excerpt === undefined) return { stopped: 'limit', received: buffer.size + chunk.byteLength };
+        buffer.push(chunk.subarray(0, limit - buffer.size));
+        return { bytes: buffer.bytes(), partial: true };
       }
       buffer.push(chunk);
       if (now - lastYield >= YIELD_EVERY_MS) {

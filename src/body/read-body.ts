@@ -108,6 +108,15 @@ type Outcome = { readonly ok: true; readonly body: BodyView } | { readonly ok: f
 // Keyed by the object the user holds, so every body matcher on one response, and readBody afterwards,
 // share one read: a stream can be read only once.
 const cache = new WeakMap<object, Promise<Outcome>>();
+// The same reads once they have ended: what a later synchronous failure can show without waiting.
+const settled = new WeakMap<object, Outcome>();
+
+/** The body this library has already read for the response, if the read has ended: no waiting, no reading. */
+export function settledBody(res: HttpResponse): HeldBody | undefined {
+  if (!isObject(res.source)) return undefined;
+  const outcome = settled.get(res.source);
+  return outcome?.ok === true ? BodyView.held(outcome.body) : undefined;
+}
 
 /**
  * Reads the body of any supported response, once: the body matchers share this read, so several of
@@ -138,6 +147,8 @@ export async function bodyOf(matcherName: string, res: HttpResponse): Promise<Re
   if (pending === undefined) {
     pending = load(res);
     cache.set(res.source, pending);
+    const source = res.source;
+    void pending.then((outcome) => settled.set(source, outcome));
   }
   const outcome = await pending;
   // A new error per call, so its stack leads to the assertion that awaited it.

@@ -35,7 +35,11 @@ export function bodyExcerpt(
       };
     const { decoder, unknownCharset } = textDecoderFor(contentType);
     const excerpt = textExcerpt(decoder.decode(head, { stream: true }), contentType, limit, bytes.length, hidden);
-    return withDecodingNote(excerpt, body.decodedFrom, unknownCharset);
+    const noted = withDecodingNote(excerpt, body.decodedFrom, unknownCharset);
+    // An excerpt's read stopped early: the size is what arrived, not the body's.
+    if (body.partial !== true) return noted;
+    const text = noted.text?.replace(/; the body is ([^)]*)\)$/, '; only the first $1 of the body were read)');
+    return { heading: noted.heading.replace(/^Body \(/, 'Body (first '), ...(text === undefined ? {} : { text }) };
   }
   return textExcerpt(body.text, contentType, limit, undefined, hidden);
 }

@@ -2,6 +2,7 @@ import type { HeldBody, HttpResponse } from '../adapters/index.js';
 import type { StatusClass } from '../registry/index.js';
 import type { MatcherContext } from '../types.js';
 import { cutText, escapeMessage } from './escape.js';
+import { bodyToShow } from '../body/excerpt.js';
 import { Redactor } from './redactor.js';
 import { colours, hintLine } from './runner-utils.js';
 import { meaningLines, receivedStatus, evidenceLines } from './response-section.js';
@@ -64,8 +65,10 @@ export function failureMessage(ctx: MatcherContext, res: HttpResponse, parts: Fa
       : meaningLines(res, parts.wanted);
   if (meaning.length > 0) sections.push(meaning.join('\n'));
   if (parts.notes && parts.notes.length > 0) sections.push(parts.notes.join('\n'));
-  const redactor = new Redactor(res, parts.body);
-  sections.push(...evidenceLines(res, parts.showHeaders ?? [], redactor, parts.body));
+  // The body a body matcher read; else one at hand (held by the client, read by readBody or for this failure).
+  const shown = parts.body === undefined ? bodyToShow(res) : { body: parts.body };
+  const redactor = new Redactor(res, shown !== undefined && 'body' in shown ? shown.body : undefined);
+  sections.push(...evidenceLines(res, parts.showHeaders ?? [], redactor, shown));
   // Values redacted in one place (a body field) are swept from every other (an echo in the URL).
   return capMessage(escapeMessage(redactor.sweep(sections.join('\n\n'))));
 }

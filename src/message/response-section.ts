@@ -1,8 +1,10 @@
-import type { HeldBody, HttpResponse } from '../adapters/index.js';
+import type { HttpResponse } from '../adapters/index.js';
+import type { BodyToShow } from '../body/excerpt.js';
 import { getConfig } from '../config.js';
 import { getStatus, statusClass, statusLabel, type StatusClass } from '../registry/index.js';
 import { bodyExcerpt } from './body-excerpt.js';
 import { safeLine } from './escape.js';
+import { line } from './show.js';
 import { redactHeader, redactUrl } from './redact.js';
 import type { Redactor } from './redactor.js';
 
@@ -81,7 +83,7 @@ export function evidenceLines(
   res: HttpResponse,
   extraHeaders: readonly string[],
   redactor: Redactor,
-  readBody?: HeldBody,
+  shown: BodyToShow | undefined,
 ): string[] {
   if (res.kind === 'status-code') return [];
   const sections: string[] = [];
@@ -116,9 +118,10 @@ export function evidenceLines(
   const count = shownNames.size === total ? '' : ` (${shownNames.size} of ${total} shown)`;
   if (headerLines.length > 0) sections.push(`Response headers${count}:\n${headerLines.join('\n')}`);
   else if (total > 0) sections.push(`Response headers (none of ${total} shown; there is no Content-Type)`);
-  const body = readBody ?? res.body;
-  if (body !== undefined) {
-    const excerpt = bodyExcerpt(body, res.headers.get('content-type'), getConfig().excerptLength, redactor.secrets);
+  if (shown !== undefined && 'missing' in shown) sections.push(`Body: not shown, because ${line(shown.missing, 400)}`);
+  else if (shown !== undefined) {
+    const type = res.headers.get('content-type');
+    const excerpt = bodyExcerpt(shown.body, type, getConfig().excerptLength, redactor.secrets);
     sections.push(excerpt.text === undefined ? excerpt.heading : `${excerpt.heading}\n${excerpt.text}`);
   }
   return sections;

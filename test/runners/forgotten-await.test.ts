@@ -86,7 +86,19 @@ describe('a forgotten await on a body matcher, under vitest', () => {
     expect(results.get('forgets the await on a failing soft assertion')?.status).toBe('failed');
     expect(failure('forgets the await on a failing soft assertion')).toContain('-   "id": 5,');
 
-    expect(report.numFailedTests).toBe(4);
+    // A status matcher that reads the body on failure (readBodyOnFailure) is held to the same rule.
+    expect(results.get('forgets the await on a failing status matcher that reads the body')?.status).toBe('failed');
+    const status = failure('forgets the await on a failing status matcher that reads the body');
+    expect(status).toContain('Received status: 200 OK (2xx Successful)');
+    expect(status).toContain('Body (8 B, JSON):');
+    expect(status).toContain('This assertion was not awaited: write `await expect(…).toHaveStatus(…)`.');
+
+    // Why readBodyOnFailure is opt-in: un-awaited, the test runs on, and an error thrown later is the one reported.
+    const later = failure('forgets the await on a status matcher that reads the body, then throws');
+    expect(later).toContain('a later error in the same test');
+    expect(later).not.toContain('toHaveStatus');
+
+    expect(report.numFailedTests).toBe(6);
     expect(output).not.toMatch(/Unhandled (Rejection|Error)/);
   }, 90_000);
 });
