@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { resetConfig } from '../../src/config.js';
 import { configure, HttpMatcherUsageError, matchers } from '../../src/index.js';
+import { OpaqueRedirect } from '../helpers/shapes.js';
 
 expect.extend(matchers);
-
-/** A browser's opaque redirect: type 'opaqueredirect', status 0, no headers. Node's fetch never makes one. */
-class OpaqueRedirect extends Response {
-  constructor() {
-    super(null, { status: 302 });
-  }
-  override get type(): ResponseType {
-    return 'opaqueredirect';
-  }
-  override get status(): number {
-    return 0;
-  }
-}
 
 describe('an opaque redirect hides its headers, so no header matcher can judge it', () => {
   const calls: Array<[string, (res: Response) => void]> = [

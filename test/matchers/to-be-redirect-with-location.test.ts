@@ -9,6 +9,7 @@ import { HttpMatcherUsageError } from '../../src/index.js';
 import { toBeRedirectWithLocation } from '../../src/matchers/to-be-redirect-with-location.js';
 import { realClients, type Client } from '../helpers/clients.js';
 import { failureOf } from '../helpers/message.js';
+import { OpaqueRedirect } from '../helpers/shapes.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { textArgument } from '../hardening/arbitraries.js';
 import { either, harden, matcherCases, on } from '../hardening/harden.js';
@@ -87,19 +88,6 @@ const offOrigin = fc.oneof(
     .tuple(fc.constantFrom('javascript:', 'javascript:alert(1)//', 'data:text/html,', 'mailto:', 'x-app:'), path)
     .map(([scheme, p]) => ({ location: `${scheme}${p}`, path: p })),
 );
-
-/** A browser's opaque redirect: type 'opaqueredirect', status 0, no headers (Response itself refuses status 0). */
-class OpaqueRedirect extends Response {
-  constructor() {
-    super(null, { status: 302 });
-  }
-  override get type(): ResponseType {
-    return 'opaqueredirect';
-  }
-  override get status(): number {
-    return 0;
-  }
-}
 
 const manual = (path: string, init: RequestInit = {}): Promise<Response> =>
   fetch(`${server.url}${path}`, { redirect: 'manual', ...init });

@@ -1,10 +1,10 @@
-import { get, type IncomingMessage } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toHaveHeader } from '../../src/matchers/to-have-header.js';
 import { listNames, nearNames } from '../../src/message/closest-names.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { getWithManyHeaders } from '../helpers/shapes.js';
 
 expect.extend({ toHaveHeader });
 
@@ -20,18 +20,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
-
-/** node:http with room for the response's 10,000 headers (the defaults are 16 KB and 2,000 headers). */
-function getWithManyHeaders(url: string): Promise<IncomingMessage> {
-  return new Promise((resolve, reject) => {
-    const req = get(url, { maxHeaderSize: 10_000_000 }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res));
-    });
-    req.maxHeadersCount = 0;
-    req.on('error', reject);
-  });
-}
 
 describe('"Did you mean" over a response with 10,000 headers', () => {
   it('still suggests the near-miss name, and lists only 20 of the rest', async () => {

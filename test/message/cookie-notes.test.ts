@@ -1,8 +1,9 @@
-import { get, type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toHaveCookie } from '../../src/matchers/to-have-cookie.js';
 import { failureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { getWithManyHeaders } from '../helpers/shapes.js';
 
 expect.extend({ toHaveCookie });
 
@@ -19,18 +20,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
-
-/** node:http with room for 10,000 Set-Cookie lines (the defaults are 16 KB and 2,000 headers). */
-function getWithManyHeaders(url: string): Promise<IncomingMessage> {
-  return new Promise((resolve, reject) => {
-    const req = get(url, { maxHeaderSize: 10_000_000 }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res));
-    });
-    req.maxHeadersCount = 0;
-    req.on('error', reject);
-  });
-}
 
 describe('toHaveCookie over a response with 10,000 Set-Cookie lines', () => {
   let res: IncomingMessage;
