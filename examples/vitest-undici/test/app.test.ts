@@ -47,7 +47,8 @@ describe('with undici.request', () => {
     // undici.request never follows redirects unless told to.
     const res = await request(`${base}/old-docs`);
     expect(res).toBeRedirect();
-    expect(res).toBeRedirectWithLocation(`${base}/docs`, { status: 308 });
+    // undici.request keeps no URL, so the Location is compared as written: a relative one with a path.
+    expect(res).toBeRedirectWithLocation('/docs', { status: 308 });
     await res.body.dump();
   });
 
