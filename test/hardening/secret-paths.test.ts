@@ -168,6 +168,21 @@ describe('secrets written in other forms are still found', () => {
     expect(message).not.toContain('LowerBearer-7788');
   });
 
+  it('a UTF-16 JSON body is searched as UTF-16, so its secrets are found and swept', async () => {
+    const body = JSON.stringify({ token: 'Utf16Secret-1234', echo: 'saw Utf16Secret-1234' });
+    // The reply route writes UTF-8 text; a UTF-16 body needs a server of its own.
+    const own = await startServer((_, out) => {
+      out.writeHead(500, { 'content-type': 'application/json; charset=utf-16le' }).end(Buffer.from(body, 'utf16le'));
+    });
+    try {
+      const message = await asyncFailureOf(async () => expect(await fetch(own.url)).toMatchJsonBody({ echo: 'x' }));
+      expect(message).toContain('saw [redacted]');
+      expect(message).not.toContain('Utf16Secret-1234');
+    } finally {
+      await own.close();
+    }
+  });
+
   it('a form body (application/x-www-form-urlencoded) has its secret fields redacted by name', async () => {
     const res = await reply({
       status: 400,
