@@ -9,7 +9,8 @@
 // Node binaries come from the npm registry's node-<platform>-<arch> packages (exact versions below),
 // installed once into .cache/node/<version>/. Every cell installs into its own temporary directory:
 //   npm install <packed tarball> <runner> <libs> typescript @types/node
-// copies in test/matrix/ (one case per exported matcher, see suite.cjs), runs it with that cell's Node,
+// copies in test/matrix/ (every exported matcher checked generically, most with a case of their own; see suite.cjs),
+// runs it with that cell's Node,
 // then type-checks a usage file with tsc (skipLibCheck: false). Not the full cartesian product: each
 // Node runs one vitest cell with the oldest supported majors, one with the newest, and the two jest
 // styles; a cell whose packages' engines exclude a Node is reported as "not run: engines", and the plan

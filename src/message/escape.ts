@@ -62,7 +62,8 @@ export interface EscapeDeepLimits {
 
 /**
  * A copy of a JSON-like value for the runner's diff, with every string and key escaped (keys on one line).
- * Objects are copied onto null-prototype objects with defineProperty, so a `__proto__`, `constructor` or
+ * Objects are copied onto plain objects with defineProperty (not null-prototype ones, which Bun's printer labels
+ * `[Object: null prototype]`), so a `__proto__`, `constructor` or
  * `prototype` key stays an ordinary member and is escaped like any other (an assignment `out['__proto__'] = v`
  * would set the copy's prototype instead, and the member would skip escaping). Asymmetric matchers and
  * non-plain objects (Date, class instances) are kept as they are.
@@ -103,7 +104,7 @@ export function escapeDeep(value: unknown, limits: EscapeDeepLimits = {}): unkno
         }
         return out;
       }
-      const out = Object.create(null) as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
       for (const key of Object.keys(v)) {
         if (budget <= 0) {
           define(out, '[…]', '[more members]');
