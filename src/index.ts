@@ -8,6 +8,7 @@ export type { RedirectOptions } from './matchers/to-be-redirect-with-location.js
 export type { ContentTypeOptions, ContentTypeShorthand } from './matchers/to-have-content-type.js';
 export type { CookieExpectation } from './matchers/to-have-cookie.js';
 export type { StandardSchemaV1 } from './matchers/to-match-schema.js';
+export type { GraphQLErrorExpectation } from './expectations/graphql.js';
 
 // The status registry.
 export { CLASS_NAMES, describeStatus, getStatus, listStatuses, statusClass, statusLabel } from './registry/index.js';

@@ -5,6 +5,7 @@ import type { StatusClassName } from './matchers/to-have-status-class.js';
 import type { ContentTypeOptions, ContentTypeShorthand } from './matchers/to-have-content-type.js';
 import type { CookieExpectation } from './matchers/to-have-cookie.js';
 import type { AsymmetricMatcher } from './types.js';
+import type { GraphQLErrorExpectation } from './expectations/graphql.js';
 
 /**
  * The synchronous matchers, shared by every runner's type augmentation. They read the status and
@@ -122,6 +123,22 @@ export interface HttpAsyncMatchers {
    * @example await expect(res).toBeProblemDetails({ type: 'https://example.com/probs/out-of-credit', title: expect.any(String) })
    */
   toBeProblemDetails(expected?: object): Promise<void>;
+  /**
+   * A GraphQL response that succeeded: the JSON body (application/json or application/graphql-response+json)
+   * has `data` and no `errors` key, and `data` contains `subset` (`toMatchObject` semantics). An empty
+   * `errors: []` breaks the GraphQL spec and fails. The message lists the errors with their paths and
+   * locations, and what the status means for the media type (GraphQL over HTTP).
+   * @example await expect(res).toHaveGraphQLData({ user: { id: '7', name: expect.any(String) } })
+   */
+  toHaveGraphQLData(subset?: object): Promise<void>;
+  /**
+   * A GraphQL response with errors (a non-empty `errors` list), and, when `expected` is given, for each expected
+   * error one received error that matches it, in any order; extra errors are allowed. An expected error is a
+   * subset of the error's members; `message` is a string (exact), a RegExp or an asymmetric matcher.
+   * @example await expect(res).toHaveGraphQLErrors({ message: /not found/, path: ['user'], extensions: { code: 'NOT_FOUND' } })
+   * @example await expect(res).toHaveGraphQLErrors([{ path: ['a'] }, { path: ['b'] }])
+   */
+  toHaveGraphQLErrors(expected?: GraphQLErrorExpectation | readonly GraphQLErrorExpectation[]): Promise<void>;
 }
 
 /** Every matcher. */

@@ -10,6 +10,8 @@ import { toBeServerError } from './to-be-server-error.js';
 import { toBeSuccessful } from './to-be-successful.js';
 import { toHaveContentType } from './to-have-content-type.js';
 import { toHaveCookie } from './to-have-cookie.js';
+import { toHaveGraphQLData } from './to-have-graph-q-l-data.js';
+import { toHaveGraphQLErrors } from './to-have-graph-q-l-errors.js';
 import { toHaveHeader } from './to-have-header.js';
 import { toHaveJsonBody } from './to-have-json-body.js';
 import { toHaveStatus } from './to-have-status.js';
@@ -38,6 +40,8 @@ export const matchers = {
   toHaveStatus: showBodyOnFailure(toHaveStatus),
   toHaveStatusClass: showBodyOnFailure(toHaveStatusClass),
   toBeProblemDetails: guardAwait(toBeProblemDetails),
+  toHaveGraphQLData: guardAwait(toHaveGraphQLData),
+  toHaveGraphQLErrors: guardAwait(toHaveGraphQLErrors),
   toHaveJsonBody: guardAwait(toHaveJsonBody),
   toHaveTextBody: guardAwait(toHaveTextBody),
   toMatchJsonBody: guardAwait(toMatchJsonBody),

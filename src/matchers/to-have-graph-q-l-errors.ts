@@ -1,0 +1,43 @@
+import { adapt } from '../adapters/index.js';
+import { judgeJson } from '../body/judge.js';
+import { expectedErrors, graphqlResponse, unmatchedErrors } from '../expectations/graphql.js';
+import { expectedErrorLine, graphqlErrorLines, graphqlStatusNote, operationLine } from '../message/graphql-notes.js';
+import type { MatcherContext, MatcherResult } from '../types.js';
+
+// File name: the barrel camel-cases each dash-letter, so to-have-graph-q-l-errors → toHaveGraphQLErrors.
+export function toHaveGraphQLErrors(
+  this: MatcherContext,
+  received: unknown,
+  expected?: unknown,
+): Promise<MatcherResult> {
+  const name = 'toHaveGraphQLErrors';
+  // Argument checks and adapt() before anything async: a usage error is thrown, not a rejection.
+  const wanted = expectedErrors(name, expected, toHaveGraphQLErrors);
+  const res = adapt(name, received, toHaveGraphQLErrors);
+  const count = wanted.length === 1 ? 'the expected one' : `the ${wanted.length} expected`;
+  const which = wanted.length === 0 ? '' : ` matching ${count}`;
+  return judgeJson(this, res, {
+    matcher: name,
+    args: expected === undefined ? '' : 'expected',
+    expected: `a GraphQL response with errors${which}`,
+    test: (value) => {
+      const doc = graphqlResponse(value);
+      if ('notGraphQL' in doc || doc.problems.length > 0 || doc.errors === undefined) return false;
+      return doc.errors.length > 0 && unmatchedErrors(this, doc.errors, wanted).length === 0;
+    },
+    notes: (value) => {
+      const doc = graphqlResponse(value);
+      if ('notGraphQL' in doc) return [doc.notGraphQL, graphqlStatusNote(res, undefined)];
+      const out: string[] = [];
+      if (doc.problems.length > 0)
+        out.push(`Not a well-formed GraphQL response:\n${doc.problems.map((p) => `  - ${p}`).join('\n')}`);
+      if (!doc.hasErrorsKey) out.push('There are no "errors": the operation ran without any.');
+      const errors = doc.errors ?? [];
+      const missing = unmatchedErrors(this, errors, wanted);
+      if (errors.length > 0 && missing.length > 0)
+        out.push(`No error received matches:\n${missing.map((want) => expectedErrorLine(this, want)).join('\n')}`);
+      if (errors.length > 0) out.push(graphqlErrorLines(errors));
+      return [...out, ...operationLine(res), graphqlStatusNote(res, doc)];
+    },
+  });
+}
