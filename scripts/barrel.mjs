@@ -14,7 +14,10 @@ import { fileURLToPath } from 'node:url';
 
 const DIR = fileURLToPath(new URL('../src/matchers/', import.meta.url));
 
-const nameOf = (file) => file.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+// kebab-case to camelCase; an acronym is written as a word in the file name (to-have-graphql-data → toHaveGraphQLData).
+const ACRONYMS = { Graphql: 'GraphQL' };
+const nameOf = (file) =>
+  file.replace(/-([a-z])/g, (_, c) => c.toUpperCase()).replace(/Graphql/g, (word) => ACRONYMS[word]);
 
 /** Whether the file's exported matcher returns a promise, read from its declared return type. */
 function isAsync(file, name) {

@@ -11,7 +11,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const files = readdirSync(`${root}src/matchers`)
   .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
   .map((f) => f.replace(/\.ts$/, ''));
-const nameOf = (file: string): string => file.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+// As scripts/barrel.mjs names them: kebab-case to camelCase, with an acronym written as a word (graphql → GraphQL).
+const nameOf = (file: string): string =>
+  file.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()).replace(/Graphql/g, 'GraphQL');
 const fileNames = files.map(nameOf);
 const types = readFileSync(`${root}src/matcher-types.ts`, 'utf8');
 const readme = readFileSync(`${root}README.md`, 'utf8');

@@ -2,7 +2,7 @@ import axios from 'axios';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HttpMatcherUsageError, readBody } from '../../src/index.js';
-import { toHaveGraphQLErrors } from '../../src/matchers/to-have-graph-q-l-errors.js';
+import { toHaveGraphQLErrors } from '../../src/matchers/to-have-graphql-errors.js';
 import { asymmetric } from '../hardening/arbitraries.js';
 import { either, harden, matcherCases, on, onProblem } from '../hardening/harden.js';
 import { GRAPHQL_RESPONSE, graphqlClients, graphqlRoutes, JSON_MEDIA } from '../helpers/graphql-server.js';

@@ -8,7 +8,6 @@ import { graphqlErrorLines, graphqlStatusNote, operationLine } from '../message/
 import { jsonDiff } from '../message/json-diff.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 
-// File name: the barrel camel-cases each dash-letter, so to-have-graph-q-l-data → toHaveGraphQLData.
 export function toHaveGraphQLData(this: MatcherContext, received: unknown, subset?: unknown): Promise<MatcherResult> {
   const name = 'toHaveGraphQLData';
   // Argument checks and adapt() before anything async: a usage error is thrown, not a rejection (Bun

@@ -4,7 +4,6 @@ import { expectedErrors, graphqlResponse, unmatchedErrors } from '../expectation
 import { expectedErrorLine, graphqlErrorLines, graphqlStatusNote, operationLine } from '../message/graphql-notes.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 
-// File name: the barrel camel-cases each dash-letter, so to-have-graph-q-l-errors → toHaveGraphQLErrors.
 export function toHaveGraphQLErrors(
   this: MatcherContext,
   received: unknown,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HttpMatcherUsageError, readBody } from '../../src/index.js';
-import { toHaveGraphQLData } from '../../src/matchers/to-have-graph-q-l-data.js';
+import { toHaveGraphQLData } from '../../src/matchers/to-have-graphql-data.js';
 import { asymmetric, jsonValue } from '../hardening/arbitraries.js';
 import { either, harden, matcherCases, on, onProblem } from '../hardening/harden.js';
 import { GRAPHQL_RESPONSE, graphqlClients, graphqlRoutes, JSON_MEDIA } from '../helpers/graphql-server.js';
