@@ -8,6 +8,9 @@ export type { RedirectOptions } from './matchers/to-be-redirect-with-location.js
 export type { ContentTypeOptions, ContentTypeShorthand } from './matchers/to-have-content-type.js';
 export type { CookieExpectation } from './matchers/to-have-cookie.js';
 export type { StandardSchemaV1 } from './matchers/to-match-schema.js';
+// The whole response at once: toMatchResponse's expectation, checked and typed for reuse.
+export { responseSpec } from './expectations/response.js';
+export type { ResponseExpectation } from './matchers/to-match-response.js';
 
 // The status registry.
 export { CLASS_NAMES, describeStatus, getStatus, listStatuses, statusClass, statusLabel } from './registry/index.js';
