@@ -117,11 +117,6 @@ export function parseResponseExpectation(
     );
   }
   const has = (key: (typeof KEYS)[number]): boolean => given[key] !== undefined;
-  if (Object.keys(given).every((k) => given[k] === undefined || k === 'exact'))
-    throw usage(
-      `expected names nothing to check: give at least one of ${KEYS.filter((k) => k !== 'exact').join(', ')}.`,
-      caller,
-    );
   if (has('exact') && typeof given.exact !== 'boolean')
     throw usage(`expected.exact must be true or false; got ${showArgument(given.exact)}.`, caller);
   if (has('exact') && !has('json')) throw usage('expected.exact applies to json, and there is no json.', caller);
@@ -196,6 +191,12 @@ export function parseResponseExpectation(
       },
     });
   }
+  // `{}`, `{ headers: {} }`: a pass that checks nothing would hide a mistake.
+  if (parts.length === 0)
+    throw usage(
+      `expected names nothing to check: give at least one of ${KEYS.filter((k) => k !== 'exact').join(', ')}.`,
+      caller,
+    );
   return {
     parts,
     readsBody: has('json') || has('text') || has('schema'),

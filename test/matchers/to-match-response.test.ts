@@ -10,6 +10,7 @@ import { asymmetric, jsonValue } from '../hardening/arbitraries.js';
 import { either, harden, matcherCases, on } from '../hardening/harden.js';
 import { realClients } from '../helpers/clients.js';
 import { asyncFailureOf } from '../helpers/message.js';
+import { OpaqueRedirect } from '../helpers/shapes.js';
 import { startServer, statusRoutes, type TestServer } from '../helpers/server.js';
 
 expect.extend({ toMatchResponse });
@@ -163,6 +164,7 @@ describe('toMatchResponse', () => {
     const cases: Array<[unknown, string]> = [
       [null, 'toMatchResponse: expected must be an object such as'],
       [{}, 'expected names nothing to check'],
+      [{ headers: {}, cookies: {} }, 'expected names nothing to check'],
       [{ status: 'ok' }, "expected.status must be a status code, a non-empty list of them, a class such as '2xx'"],
       [{ status: [200, 99] }, 'expected.status must be a status code'],
       [{ headers: 'location' }, 'expected.headers must be an object'],
@@ -193,6 +195,17 @@ describe('toMatchResponse', () => {
       'toMatchResponse: received the bare status code 201, which has no headers',
     );
     await expect(201).toMatchResponse({ status: 201 });
+  });
+
+  it('on an opaque redirect, decides a class but refuses a code it cannot see, under .not too', async () => {
+    const opaque = new OpaqueRedirect();
+    await expect(opaque).toMatchResponse({ status: '3xx' });
+    await expect(opaque).not.toMatchResponse({ status: '2xx' });
+    for (const assertion of [expect(opaque), expect(opaque).not]) {
+      expect(() => assertion.toMatchResponse({ status: 302 })).toThrow(
+        "toMatchResponse: received an opaque redirect (fetch with redirect: 'manual' in a browser), whose status code is hidden",
+      );
+    }
   });
 });
 
