@@ -9,6 +9,9 @@ export type { ContentTypeOptions, ContentTypeShorthand } from './matchers/to-hav
 export type { CookieExpectation } from './matchers/to-have-cookie.js';
 export type { StandardSchemaV1 } from './matchers/to-match-schema.js';
 export type { GraphQLErrorExpectation } from './expectations/graphql.js';
+// The whole response at once: toMatchResponse's expectation, checked and typed for reuse.
+export { responseSpec } from './expectations/response.js';
+export type { ResponseExpectation } from './matchers/to-match-response.js';
 
 // The status registry.
 export { CLASS_NAMES, describeStatus, getStatus, listStatuses, statusClass, statusLabel } from './registry/index.js';

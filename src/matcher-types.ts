@@ -6,6 +6,7 @@ import type { ContentTypeOptions, ContentTypeShorthand } from './matchers/to-hav
 import type { CookieExpectation } from './matchers/to-have-cookie.js';
 import type { AsymmetricMatcher } from './types.js';
 import type { GraphQLErrorExpectation } from './expectations/graphql.js';
+import type { ResponseExpectation } from './matchers/to-match-response.js';
 
 /**
  * The synchronous matchers, shared by every runner's type augmentation. They read the status and
@@ -139,6 +140,16 @@ export interface HttpAsyncMatchers {
    * @example await expect(res).toHaveGraphQLErrors([{ path: ['a'] }, { path: ['b'] }])
    */
   toHaveGraphQLErrors(expected?: GraphQLErrorExpectation | readonly GraphQLErrorExpectation[]): Promise<void>;
+  /**
+   * Every part `expected` names matches, and a failure lists every part that differs in one message:
+   * `status` (a code, a list, a class such as `'2xx'`, an asymmetric matcher), `headers` (a subset, names in any
+   * case), `contentType`, `cookies` (name → as toHaveCookie takes it), `json` (a subset; the exact body with
+   * `exact: true`), `text` and `schema` (a Standard Schema). Always async; the body is read only for json, text
+   * or schema. Under `.not` it passes when any part differs.
+   * @example await expect(res).toMatchResponse({ status: 201, headers: { location: /^\/users\/\d+$/ }, json: { id: expect.any(Number) } })
+   * @example const created = responseSpec({ status: 201, contentType: 'json' }); await expect(res).toMatchResponse(created)
+   */
+  toMatchResponse(expected: ResponseExpectation): Promise<void>;
 }
 
 /** Every matcher. */

@@ -1,4 +1,6 @@
 import { isObject } from '../adapters/read.js';
+import { showArgument } from '../arguments.js';
+import { HttpMatcherUsageError } from '../errors.js';
 import { line } from '../message/show.js';
 
 // Standard Schema v1 (standardschema.dev): the interface every validator exposes, and its issues in words.
@@ -67,4 +69,50 @@ function read(value: unknown, key: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** A Standard Schema argument, checked: its validator and vendor name, or a usage error naming `matcher`. */
+export function parseSchema(
+  matcher: string,
+  what: string,
+  schema: unknown,
+  caller: (...args: never[]) => unknown,
+): { standard: Validator; vendor: string } {
+  const standard = isObject(schema) ? schema['~standard'] : undefined;
+  if (!isObject(standard) || typeof standard.validate !== 'function') {
+    throw new HttpMatcherUsageError(
+      matcher,
+      `${what} must be a Standard Schema (an object with a "~standard" property: zod 3.24+, valibot 1, arktype 2, …); got ${showArgument(schema)}.`,
+      caller,
+    );
+  }
+  return {
+    standard: standard as Validator,
+    vendor: typeof standard.vendor === 'string' ? line(standard.vendor, 40) : 'Standard',
+  };
+}
+
+/** The schema's issues for a value: validate() may be async; a throw is the validator's fault, said as such. */
+export async function issuesOf(
+  matcher: string,
+  standard: Validator,
+  vendor: string,
+  value: unknown,
+): Promise<readonly unknown[]> {
+  try {
+    const result: unknown = await standard.validate(value);
+    return isObject(result) && Array.isArray(result.issues) ? result.issues : [];
+  } catch (error) {
+    throw new HttpMatcherUsageError(
+      matcher,
+      `the ${vendor} schema's validate threw: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** `Schema issues (2):` and a line per issue, at most MAX_ISSUES of them. */
+export function issueLines(issues: readonly unknown[]): string[] {
+  const lines = issues.slice(0, MAX_ISSUES).map((issue) => `  ${issueLine(issue)}`);
+  if (issues.length > MAX_ISSUES) lines.push(`  … and ${issues.length - MAX_ISSUES} more`);
+  return [`Schema issues (${issues.length}):`, ...lines];
 }

@@ -18,6 +18,7 @@ import { toHaveStatus } from './to-have-status.js';
 import { toHaveStatusClass } from './to-have-status-class.js';
 import { toHaveTextBody } from './to-have-text-body.js';
 import { toMatchJsonBody } from './to-match-json-body.js';
+import { toMatchResponse } from './to-match-response.js';
 import { toMatchSchema } from './to-match-schema.js';
 
 type MatcherFn = (this: MatcherContext, received: unknown, ...args: never[]) => MatcherResult | Promise<MatcherResult>;
@@ -45,5 +46,6 @@ export const matchers = {
   toHaveJsonBody: guardAwait(toHaveJsonBody),
   toHaveTextBody: guardAwait(toHaveTextBody),
   toMatchJsonBody: guardAwait(toMatchJsonBody),
+  toMatchResponse: guardAwait(toMatchResponse),
   toMatchSchema: guardAwait(toMatchSchema),
 } satisfies Record<string, MatcherFn>;

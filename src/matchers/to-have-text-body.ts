@@ -1,12 +1,9 @@
-import { equals } from '../equality.js';
 import { adapt, type HttpResponse } from '../adapters/index.js';
 import { bodyResult } from '../body/judge.js';
-import { bodyOf, shownBody } from '../body/read-body.js';
+import { bodyOf } from '../body/read-body.js';
 import { textExpectation, type TextExpectation } from '../arguments.js';
-import { getConfig } from '../config.js';
-import { looksBinary } from '../message/body-excerpt.js';
-import { diffOf } from '../message/runner-utils.js';
-import { bodyText, showValue } from '../message/show.js';
+import { textBodyNotes } from '../message/text-body-notes.js';
+import { showValue } from '../message/show.js';
 import { matchesText } from '../text-match.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 
@@ -22,30 +19,13 @@ export function toHaveTextBody(this: MatcherContext, received: unknown, expected
 async function judge(ctx: MatcherContext, res: HttpResponse, wanted: TextExpectation): Promise<MatcherResult> {
   const name = 'toHaveTextBody';
   const body = await bodyOf(name, res);
-  const { text } = body;
-  const pass =
-    typeof wanted === 'string' || wanted instanceof RegExp ? matchesText(ctx, wanted, text) : equals(ctx, text, wanted);
+  // matchesText: a string exactly, a RegExp as a fresh copy would test it, an asymmetric matcher by the runner's equals.
+  const pass = matchesText(ctx, wanted, body.text);
   const label = wanted instanceof RegExp ? `matching ${showValue(wanted)}` : showValue(wanted, ctx);
-
-  const notes = (): string[] => {
-    if (looksBinary(body.bytes.subarray(0, 4096))) return ['The body is binary data, not text.'];
-    const out: string[] = [];
-    if (shownBody(body).type === 'value') {
-      out.push(
-        "The client parsed this body (axios does so for JSON), so its text here is that value as JSON again; for the raw text, request it as text (axios: responseType: 'text').",
-      );
-    }
-    const room = getConfig().excerptLength * 4;
-    if (typeof wanted === 'string' && text.length <= room && wanted.length <= room) {
-      const diff = diffOf(ctx, bodyText(wanted), bodyText(text));
-      if (diff) out.push(diff);
-    }
-    return out;
-  };
   return bodyResult(ctx, res, body, pass, {
     matcher: name,
     args: 'expected',
     expected: ['Expected body', label],
-    notes,
+    notes: () => textBodyNotes(ctx, body, wanted),
   });
 }

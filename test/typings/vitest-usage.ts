@@ -1,5 +1,6 @@
 // Compiled by `npm run typecheck` (tsc --noEmit, skipLibCheck: false) against the built package.
 import 'expect-http/vitest';
+import { responseSpec } from 'expect-http';
 import { expect } from 'vitest';
 
 declare const res: Response;
@@ -35,3 +36,21 @@ await expect(res).toMatchSchema(schema);
 await expect(res).toBeProblemDetails({ title: expect.any(String) });
 // @ts-expect-error async matchers are not asymmetric matchers
 expect.toHaveJsonBody({ id: 1 });
+
+// The whole response at once: a typed expectation, where a misspelt key is a compile error.
+const created = responseSpec({ status: 201, headers: { location: expect.any(String) }, contentType: 'json' });
+await expect(res).toMatchResponse(created);
+await expect(res).not.toMatchResponse({
+  status: '2xx',
+  json: { id: 1 },
+  exact: true,
+  cookies: { sid: { httpOnly: true } },
+});
+// @ts-expect-error a misspelt key is an error
+await expect(res).toMatchResponse({ stauts: 200 });
+// @ts-expect-error a misspelt key is an error in responseSpec too
+responseSpec({ status: 200, header: { location: '/' } });
+// @ts-expect-error '6xx' is not a class
+await expect(res).toMatchResponse({ status: '6xx' });
+// @ts-expect-error toMatchResponse is async, never asymmetric
+expect.toMatchResponse({ status: 200 });
