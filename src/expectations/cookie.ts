@@ -2,7 +2,7 @@ import type { SetCookie } from '../adapters/set-cookie.js';
 import { isAsymmetricMatcher, showArgument, textExpectation, type TextExpectation } from '../arguments.js';
 import { equals } from '../equality.js';
 import { HttpMatcherUsageError } from '../errors.js';
-import { nearNames } from '../message/closest-names.js';
+import { unknownKeysProblem } from '../message/closest-names.js';
 import { hidden, line, quote, showValue } from '../message/show.js';
 import { matchesText } from '../text-match.js';
 import type { AsymmetricMatcher, MatcherContext } from '../types.js';
@@ -87,17 +87,8 @@ export function parseExpectation(ctx: MatcherContext, expected: unknown, caller:
     );
   }
   const given = expected as Record<string, unknown>;
-  const unknown = Object.keys(given).filter((k) => !(KEYS as readonly string[]).includes(k));
-  if (unknown.length > 0) {
-    const named = unknown.map((k) => {
-      const near = KEYS.find((known) => known.toLowerCase() === k.toLowerCase()) ?? nearNames(k, KEYS)[0];
-      return near === undefined ? quote(k) : `${quote(k)} (did you mean ${near}?)`;
-    });
-    throw usage(
-      caller,
-      `expected has unknown key${unknown.length > 1 ? 's' : ''} ${named.join(', ')}. Known keys: ${KEYS.join(', ')}.`,
-    );
-  }
+  const unknownKeys = unknownKeysProblem(given, KEYS);
+  if (unknownKeys !== undefined) throw usage(caller, unknownKeys);
   const checks: Check[] = [];
   for (const key of KEYS) {
     const v = given[key];

@@ -5,7 +5,7 @@ import { parseMediaType } from '../body/media-type.js';
 import { parsedJson, type ResponseBody } from '../body/read-body.js';
 import { equals } from '../equality.js';
 import { HttpMatcherUsageError } from '../errors.js';
-import { nearNames } from '../message/closest-names.js';
+import { unknownKeysProblem } from '../message/closest-names.js';
 import { absentNotes, receivedNotes } from '../message/header-notes.js';
 import { contentTypeNotes } from '../message/content-type-notes.js';
 import { jsonDiff } from '../message/json-diff.js';
@@ -105,17 +105,8 @@ export function parseResponseExpectation(
   caller: Caller,
 ): ParsedResponseExpectation {
   const given = record(expected, 'expected', '{ status: 201, headers: { location: /\\/users\\// } }', caller);
-  const unknown = Object.keys(given).filter((k) => !(KEYS as readonly string[]).includes(k));
-  if (unknown.length > 0) {
-    const named = unknown.map((k) => {
-      const near = KEYS.find((known) => known.toLowerCase() === k.toLowerCase()) ?? nearNames(k, KEYS)[0];
-      return near === undefined ? quote(k) : `${quote(k)} (did you mean ${near}?)`;
-    });
-    throw usage(
-      `expected has unknown key${unknown.length > 1 ? 's' : ''} ${named.join(', ')}. Known keys: ${KEYS.join(', ')}.`,
-      caller,
-    );
-  }
+  const unknownKeys = unknownKeysProblem(given, KEYS);
+  if (unknownKeys !== undefined) throw usage(unknownKeys, caller);
   const has = (key: (typeof KEYS)[number]): boolean => given[key] !== undefined;
   if (has('exact') && typeof given.exact !== 'boolean')
     throw usage(`expected.exact must be true or false; got ${showArgument(given.exact)}.`, caller);

@@ -2,7 +2,7 @@ import { adapt } from '../adapters/index.js';
 import { parseMediaType } from '../body/media-type.js';
 import { parseContentTypeArguments } from '../expectations/content-type.js';
 import { contentTypeNotes } from '../message/content-type-notes.js';
-import { failureMessage } from '../message/failure-message.js';
+import { matcherResult } from '../message/failure-message.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 
 export function toHaveContentType(
@@ -24,17 +24,13 @@ export function toHaveContentType(
   const pass = typeOk && charsetOk;
 
   const expectedText = `${wanted.label}${charset === undefined ? '' : ` with charset ${charset}`}`;
-  return {
-    pass,
-    message: () =>
-      failureMessage(this, res, {
-        about: 'response',
-        matcher,
-        args: options === undefined ? 'expected' : 'expected, options',
-        expected: ['Expected content type', expectedText],
-        notes: contentTypeNotes(this.isNot === true, res, { raw, media, wanted, typeOk, charset, charsetOk }),
-      }),
-  };
+  return matcherResult(this, res, pass, () => ({
+    about: 'response',
+    matcher,
+    args: options === undefined ? 'expected' : 'expected, options',
+    expected: ['Expected content type', expectedText],
+    notes: contentTypeNotes(this.isNot === true, res, { raw, media, wanted, typeOk, charset, charsetOk }),
+  }));
 }
 
 export type { ContentTypeOptions, ContentTypeShorthand } from '../expectations/content-type.js';

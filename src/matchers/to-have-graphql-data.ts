@@ -4,7 +4,7 @@ import { judgeJson } from '../body/judge.js';
 import { equals } from '../equality.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import { graphqlResponse } from '../expectations/graphql.js';
-import { graphqlErrorLines, graphqlStatusNote, operationLine } from '../message/graphql-notes.js';
+import { graphqlErrorLines, graphqlNotes } from '../message/graphql-notes.js';
 import { jsonDiff } from '../message/json-diff.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 
@@ -30,17 +30,14 @@ export function toHaveGraphQLData(this: MatcherContext, received: unknown, subse
       if ('notGraphQL' in doc) return false;
       return doc.problems.length === 0 && !doc.hasErrorsKey && doc.hasData && matches(doc.data);
     },
-    notes: (value) => {
-      const doc = graphqlResponse(value);
-      if ('notGraphQL' in doc) return [doc.notGraphQL, graphqlStatusNote(res, undefined)];
-      const out: string[] = [];
-      if (doc.problems.length > 0)
-        out.push(`Not a well-formed GraphQL response:\n${doc.problems.map((p) => `  - ${p}`).join('\n')}`);
-      if (doc.errors !== undefined && doc.errors.length > 0) out.push(graphqlErrorLines(doc.errors));
-      if (!doc.hasData)
-        out.push('There is no "data": the request failed before execution began (GraphQL spec §7.1.2).');
-      else if (!matches(doc.data)) out.push(jsonDiff(this, subset, doc.data, 'subset'));
-      return [...out, ...operationLine(res), graphqlStatusNote(res, doc)];
-    },
+    notes: (value) =>
+      graphqlNotes(res, graphqlResponse(value), (doc) => {
+        const out: string[] = [];
+        if (doc.errors !== undefined && doc.errors.length > 0) out.push(graphqlErrorLines(doc.errors));
+        if (!doc.hasData)
+          out.push('There is no "data": the request failed before execution began (GraphQL spec §7.1.2).');
+        else if (!matches(doc.data)) out.push(jsonDiff(this, subset, doc.data, 'subset'));
+        return out;
+      }),
   });
 }

@@ -1,7 +1,7 @@
 import { adapt } from '../adapters/index.js';
 import { judgeJson } from '../body/judge.js';
 import { expectedErrors, graphqlResponse, unmatchedErrors } from '../expectations/graphql.js';
-import { expectedErrorLine, graphqlErrorLines, graphqlStatusNote, operationLine } from '../message/graphql-notes.js';
+import { expectedErrorLine, graphqlErrorLines, graphqlNotes } from '../message/graphql-notes.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 
 export function toHaveGraphQLErrors(
@@ -24,19 +24,16 @@ export function toHaveGraphQLErrors(
       if ('notGraphQL' in doc || doc.problems.length > 0 || doc.errors === undefined) return false;
       return doc.errors.length > 0 && unmatchedErrors(this, doc.errors, wanted).length === 0;
     },
-    notes: (value) => {
-      const doc = graphqlResponse(value);
-      if ('notGraphQL' in doc) return [doc.notGraphQL, graphqlStatusNote(res, undefined)];
-      const out: string[] = [];
-      if (doc.problems.length > 0)
-        out.push(`Not a well-formed GraphQL response:\n${doc.problems.map((p) => `  - ${p}`).join('\n')}`);
-      if (!doc.hasErrorsKey) out.push('There are no "errors": the operation ran without any.');
-      const errors = doc.errors ?? [];
-      const missing = unmatchedErrors(this, errors, wanted);
-      if (errors.length > 0 && missing.length > 0)
-        out.push(`No error received matches:\n${missing.map((want) => expectedErrorLine(this, want)).join('\n')}`);
-      if (errors.length > 0) out.push(graphqlErrorLines(errors));
-      return [...out, ...operationLine(res), graphqlStatusNote(res, doc)];
-    },
+    notes: (value) =>
+      graphqlNotes(res, graphqlResponse(value), (doc) => {
+        const out: string[] = [];
+        if (!doc.hasErrorsKey) out.push('There are no "errors": the operation ran without any.');
+        const errors = doc.errors ?? [];
+        const missing = unmatchedErrors(this, errors, wanted);
+        if (errors.length > 0 && missing.length > 0)
+          out.push(`No error received matches:\n${missing.map((want) => expectedErrorLine(this, want)).join('\n')}`);
+        if (errors.length > 0) out.push(graphqlErrorLines(errors));
+        return out;
+      }),
   });
 }

@@ -1,3 +1,4 @@
+import { quote } from './show.js';
 // "Did you mean …?" for header names, cookie names and option keys. Names are compared lowercased and
 // without - and _, so x-requestid, X-Request-ID and x_request_id are all the same name to a tired eye.
 //
@@ -120,4 +121,18 @@ export function nearNames(wanted: string, names: readonly string[], max = 5): st
 export function listNames(names: readonly string[], max = 20): string {
   const shown = names.slice(0, max).join(', ');
   return names.length > max ? `${shown}, … and ${names.length - max} more` : shown;
+}
+
+/**
+ * The keys of `given` that `known` does not list, as a usage error's sentence with a "did you mean" for each
+ * (`expected has unknown key "stauts" (did you mean status?). Known keys: …`), or undefined when there are none.
+ */
+export function unknownKeysProblem(given: object, known: readonly string[]): string | undefined {
+  const unknown = Object.keys(given).filter((k) => !known.includes(k));
+  if (unknown.length === 0) return undefined;
+  const named = unknown.map((k) => {
+    const near = known.find((key) => key.toLowerCase() === k.toLowerCase()) ?? nearNames(k, known)[0];
+    return near === undefined ? quote(k) : `${quote(k)} (did you mean ${near}?)`;
+  });
+  return `expected has unknown key${unknown.length > 1 ? 's' : ''} ${named.join(', ')}. Known keys: ${known.join(', ')}.`;
 }

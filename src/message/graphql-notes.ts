@@ -88,3 +88,19 @@ export function operationLine(res: HttpResponse): string[] {
   const name = named ?? inQuery;
   return name ? [`Operation: ${line(name, 100)}`] : [];
 }
+
+/**
+ * The notes every GraphQL matcher's failure has, around its own: that the body is not GraphQL at all, or where it
+ * breaks the spec, then the matcher's lines, the operation and what the status means for the media type.
+ */
+export function graphqlNotes(
+  res: HttpResponse,
+  doc: GraphQLResponse | { readonly notGraphQL: string },
+  own: (doc: GraphQLResponse) => string[],
+): string[] {
+  if ('notGraphQL' in doc) return [doc.notGraphQL, graphqlStatusNote(res, undefined)];
+  const out: string[] = [];
+  if (doc.problems.length > 0)
+    out.push(`Not a well-formed GraphQL response:\n${doc.problems.map((p) => `  - ${p}`).join('\n')}`);
+  return [...out, ...own(doc), ...operationLine(res), graphqlStatusNote(res, doc)];
+}
