@@ -24,8 +24,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // About 15% above the size when the budget was last set; raise it on purpose, with the reason in the commit, never
 // by habit. Set at 93.9 KB packed, 333 KB unpacked (16 matchers, ESM + CJS + types of each); raised at 137.2 KB
 // packed, 476.1 KB unpacked, when the message pipeline gained the Redactor, the secret-name tokenizer, HTML error
-// pages as text, the first difference of a large JSON body, and body decoding (Content-Encoding, charsets).
-const BUDGET = { packed: 158 * 1024, unpacked: 548 * 1024 };
+// pages as text, the first difference of a large JSON body, and body decoding (Content-Encoding, charsets); and at
+// 155.9 KB packed, 548.3 KB unpacked, when toMatchResponse and the two GraphQL matchers came (19 matchers).
+const BUDGET = { packed: 180 * 1024, unpacked: 630 * 1024 };
 
 // What each built entry may import that is not a relative chunk of our own.
 const ALLOWED_IMPORTS = {
