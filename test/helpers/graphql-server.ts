@@ -4,6 +4,8 @@ import { buildSchema, execute, GraphQLError, parse, validate, type DocumentNode 
 import { got } from 'got';
 import supertest from 'supertest';
 import { request as undiciRequest } from 'undici';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startServer, type TestServer } from './server.js';
 
 // A real GraphQL-over-HTTP server for the GraphQL matchers' tests: graphql-js executes a real schema, and the
 // handler answers as the GraphQL-over-HTTP spec asks. With Accept: application/graphql-response+json, a request
@@ -143,4 +145,29 @@ export function graphqlClients(base: () => string) {
       await Promise.all(cleanups.splice(0).map((fn) => fn()));
     },
   };
+}
+
+/** Queries both GraphQL matcher suites send: a user that exists, one that does not, and an invalid field. */
+export const QUERIES = {
+  ada: { query: 'query Ada { user(id: "7") { id name } }' },
+  missing: { query: 'query Missing { user(id: "8") { id name } }' },
+  invalid: { query: '{ user(id: "7") { nme } }' },
+};
+
+/**
+ * The real GraphQL server for one test file, started before its tests and closed after them, with every POST
+ * client crossed with both media types (`cells`) and the server's URL.
+ */
+export function useGraphQLServer() {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(graphqlRoutes);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  const { clients, release } = graphqlClients(() => server.url);
+  afterEach(release);
+  const cells = clients.flatMap((client) => [JSON_MEDIA, GRAPHQL_RESPONSE].map((media) => ({ client, media })));
+  return { clients, cells, url: () => server.url };
 }

@@ -1,29 +1,18 @@
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HttpMatcherUsageError, readBody } from '../../src/index.js';
 import { toHaveGraphQLData } from '../../src/matchers/to-have-graphql-data.js';
 import { asymmetric, jsonValue } from '../hardening/arbitraries.js';
 import { either, harden, matcherCases, on, onProblem } from '../hardening/harden.js';
-import { GRAPHQL_RESPONSE, graphqlClients, graphqlRoutes, JSON_MEDIA } from '../helpers/graphql-server.js';
+import { GRAPHQL_RESPONSE, JSON_MEDIA, QUERIES, useGraphQLServer } from '../helpers/graphql-server.js';
 import { asyncFailureOf } from '../helpers/message.js';
-import { startServer, type TestServer } from '../helpers/server.js';
 
 expect.extend({ toHaveGraphQLData });
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer(graphqlRoutes);
-});
-afterAll(async () => {
-  await server.close();
-});
-const { clients, release } = graphqlClients(() => server.url);
-afterEach(release);
-
-const ADA = { query: 'query Ada { user(id: "7") { id name } }' };
-const MISSING = { query: 'query Missing { user(id: "8") { id name } }' };
-const INVALID = { query: '{ user(id: "7") { nme } }' };
-const cells = clients.flatMap((client) => [JSON_MEDIA, GRAPHQL_RESPONSE].map((media) => ({ client, media })));
+const { clients, cells, url } = useGraphQLServer();
+const ADA = QUERIES.ada;
+const MISSING = QUERIES.missing;
+const INVALID = QUERIES.invalid;
 
 describe('toHaveGraphQLData', () => {
   it.each(cells)(
@@ -43,7 +32,7 @@ describe('toHaveGraphQLData', () => {
   );
 
   it('lists the errors and explains a 200 with application/json', async () => {
-    const res = await fetch(`${server.url}/graphql`, {
+    const res = await fetch(`${url()}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: JSON_MEDIA },
       body: JSON.stringify(MISSING),
@@ -121,7 +110,7 @@ describe('toHaveGraphQLData', () => {
 
   it('names the operation when the request URL carries it (GET)', async () => {
     const query = encodeURIComponent(MISSING.query);
-    const res = await fetch(`${server.url}/graphql?query=${query}`);
+    const res = await fetch(`${url()}/graphql?query=${query}`);
     const message = await asyncFailureOf(() => expect(res).toHaveGraphQLData());
     expect(message).toContain('Operation: Missing');
   });

@@ -1,31 +1,20 @@
 import axios from 'axios';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HttpMatcherUsageError, readBody } from '../../src/index.js';
 import { toHaveGraphQLErrors } from '../../src/matchers/to-have-graphql-errors.js';
 import { asymmetric } from '../hardening/arbitraries.js';
 import { either, harden, matcherCases, on, onProblem } from '../hardening/harden.js';
-import { GRAPHQL_RESPONSE, graphqlClients, graphqlRoutes, JSON_MEDIA } from '../helpers/graphql-server.js';
+import { GRAPHQL_RESPONSE, JSON_MEDIA, QUERIES, useGraphQLServer } from '../helpers/graphql-server.js';
 import { asyncFailureOf } from '../helpers/message.js';
-import { startServer, type TestServer } from '../helpers/server.js';
 
 expect.extend({ toHaveGraphQLErrors });
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer(graphqlRoutes);
-});
-afterAll(async () => {
-  await server.close();
-});
-const { clients, release } = graphqlClients(() => server.url);
-afterEach(release);
-
-const ADA = { query: 'query Ada { user(id: "7") { id name } }' };
+const { clients, cells, url } = useGraphQLServer();
+const ADA = QUERIES.ada;
+const INVALID = QUERIES.invalid;
 // Two field errors: the order they come in is the server's, not the test's.
 const TWO_ERRORS = { query: 'query Two { a: user(id: "8") { id } b: me { id } }' };
-const INVALID = { query: '{ user(id: "7") { nme } }' };
-const cells = clients.flatMap((client) => [JSON_MEDIA, GRAPHQL_RESPONSE].map((media) => ({ client, media })));
 
 describe('toHaveGraphQLErrors', () => {
   it.each(cells)(
@@ -85,7 +74,7 @@ describe('toHaveGraphQLErrors', () => {
   });
 
   it('names the operation when the request URL carries it (GET)', async () => {
-    const res = await fetch(`${server.url}/graphql?query=${encodeURIComponent(ADA.query)}&operationName=Ada`);
+    const res = await fetch(`${url()}/graphql?query=${encodeURIComponent(ADA.query)}&operationName=Ada`);
     const message = await asyncFailureOf(() => expect(res).toHaveGraphQLErrors());
     expect(message).toContain('Operation: Ada');
   });
@@ -110,7 +99,7 @@ describe('toHaveGraphQLErrors', () => {
 
   it('shows error messages and paths with the request token redacted and control characters escaped', async () => {
     const token = 'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXBheWxvYWQ.sig-4f9c2a7e1b';
-    const res = await axios.post(`${server.url}/echo-errors`, ADA, {
+    const res = await axios.post(`${url()}/echo-errors`, ADA, {
       headers: { authorization: `Bearer ${token}` },
       validateStatus: () => true,
     });
