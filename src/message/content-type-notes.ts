@@ -1,4 +1,5 @@
 import type { HttpResponse } from '../adapters/index.js';
+import { bodyToShow } from '../body/excerpt.js';
 import type { MediaType } from '../body/media-type.js';
 import type { Wanted } from '../expectations/content-type.js';
 import { getStatus } from '../registry/index.js';
@@ -42,8 +43,11 @@ export function contentTypeNotes(isNot: boolean, res: HttpResponse, verdict: Con
         : `The media type matches; the charset is ${quote(receivedCharset)}, not ${quote(charset ?? '')}.`,
     );
   } else if (!isNot && wanted.shorthand === 'json' && media.type === 'text' && media.subtype === 'html') {
+    // Only point at the body when this message shows it: an unread stream is not in it.
+    const look =
+      bodyToShow(res) === undefined ? 'await readBody(res) before this assertion to see which' : 'see the body';
     notes.push(
-      "HTML where JSON was expected is often an error page, a proxy's page or a single-page app's index.html served for an unknown path: see the body.",
+      `HTML where JSON was expected is often an error page, a proxy's page or a single-page app's index.html served for an unknown path: ${look}.`,
     );
   }
   return notes;

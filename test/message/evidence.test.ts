@@ -137,3 +137,16 @@ describe('hints fit the matcher', () => {
     );
   });
 });
+
+describe('a hint points at the body only when the message shows it', () => {
+  it('HTML where JSON was expected: "see the body" with the body, how to show it without', async () => {
+    const unread = await fetch(`${server.url}/html-error`);
+    const without = failureOf(() => expect(unread).toHaveContentType('json'));
+    expect(without).toContain('served for an unknown path: await readBody(res) before this assertion to see which.');
+    expect(without).not.toContain('Body (');
+    const held = await axios.get(`${server.url}/html-error`, { validateStatus: () => true });
+    const withBody = failureOf(() => expect(held).toHaveContentType('json'));
+    expect(withBody).toContain('served for an unknown path: see the body.');
+    expect(withBody).toContain('Body (349 B, HTML as text):');
+  });
+});
