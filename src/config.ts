@@ -1,4 +1,5 @@
 import { HttpMatcherUsageError } from './errors.js';
+import { parseMasks, type SnapshotMasks } from './snapshot/masks.js';
 
 export interface HttpMatcherConfig {
   /** Largest body a body matcher reads, in bytes. Default 10 MiB. */
@@ -19,6 +20,12 @@ export interface HttpMatcherConfig {
    * when it is at hand (held by the client, or read by `readBody` or a body matcher).
    */
   readBodyOnFailure: boolean;
+  /**
+   * More to mask in every response snapshot, on top of the defaults (date, etag, request ids, cookie values…): header
+   * names and JSON paths, each printed as `[masked]` or as the asymmetric matcher it satisfies. Default none.
+   * @example configure({ snapshotMasks: { headers: ['x-build-id'], json: { '$..id': expect.any(Number) } } })
+   */
+  snapshotMasks: SnapshotMasks | undefined;
 }
 
 const defaults: HttpMatcherConfig = {
@@ -27,6 +34,7 @@ const defaults: HttpMatcherConfig = {
   excerptLength: 1024,
   redact: [],
   readBodyOnFailure: false,
+  snapshotMasks: undefined,
 };
 
 let current: HttpMatcherConfig = { ...defaults };
@@ -54,6 +62,10 @@ export function configure(options: Partial<HttpMatcherConfig> = {}): Readonly<Ht
         configure,
       );
     next.readBodyOnFailure = options.readBodyOnFailure;
+  }
+  if (options.snapshotMasks !== undefined) {
+    parseMasks('configure', options.snapshotMasks, configure);
+    next.snapshotMasks = options.snapshotMasks;
   }
   if (options.redact !== undefined) {
     const redact: unknown = options.redact;

@@ -13,6 +13,10 @@ export type { GraphQLErrorExpectation } from './expectations/graphql.js';
 export { responseSpec } from './expectations/response.js';
 export type { ResponseExpectation } from './matchers/to-match-response.js';
 
+// Snapshots of responses as HTTP text, stable between runs (the vitest and jest entries register the serializer).
+export { httpSnapshot, httpSnapshotSerializer } from './snapshot/serializer.js';
+export type { SnapshotMasks } from './snapshot/masks.js';
+
 // The status registry.
 export { CLASS_NAMES, describeStatus, getStatus, listStatuses, statusClass, statusLabel } from './registry/index.js';
 export type { StatusClass, StatusEntry } from './registry/index.js';

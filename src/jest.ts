@@ -2,8 +2,11 @@
 import type { AsymmetricMatcher } from 'expect';
 import type { HttpAsyncMatchers, HttpSyncMatchers } from './matcher-types.js';
 import { matchers } from './matchers/index.js';
+import { httpSnapshotSerializer } from './snapshot/serializer.js';
 
-const jestExpect = (globalThis as { expect?: { extend?: (m: object) => void } }).expect;
+const jestExpect = (
+  globalThis as { expect?: { extend?: (m: object) => void; addSnapshotSerializer?: (s: object) => void } }
+).expect;
 if (typeof jestExpect?.extend !== 'function') {
   throw new Error(
     "expect-http/jest: no global expect to extend. Load it from jest's setupFilesAfterEnv, or with injectGlobals: false " +
@@ -11,6 +14,8 @@ if (typeof jestExpect?.extend !== 'function') {
   );
 }
 jestExpect.extend(matchers);
+// Absent only where jest-snapshot is not loaded (expect used without jest's runner): no snapshots to serialize then.
+jestExpect.addSnapshotSerializer?.(httpSnapshotSerializer);
 
 // For `import { expect } from '@jest/globals'`.
 declare module 'expect' {

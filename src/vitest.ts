@@ -2,8 +2,10 @@
 import { expect } from 'vitest';
 import type { HttpAsyncMatchers, HttpSyncMatchers } from './matcher-types.js';
 import { matchers } from './matchers/index.js';
+import { httpSnapshotSerializer } from './snapshot/serializer.js';
 
 expect.extend(matchers);
+expect.addSnapshotSerializer(httpSnapshotSerializer);
 
 // No type parameters on purpose: vitest 3.2-4 declare Matchers<T>, vitest 5 Matchers<R, T>, and a
 // parameterless declaration merges with both. Async matchers go on Assertion only: never asymmetric.

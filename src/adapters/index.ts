@@ -195,6 +195,24 @@ function adaptAny(matcherName: string, value: unknown, caller: (...args: never[]
   return new HttpResponse(status, value, adapter, target);
 }
 
+/**
+ * The response a client returned, as `HttpResponse`; undefined for anything else, never a throw. Unlike
+ * `toHttpResponse`, it does not unwrap an axios or got error, and a plain `{ status }` object is not a response:
+ * what the snapshot serializer uses to recognise responses among any values a snapshot holds.
+ */
+export function clientResponse(value: unknown): HttpResponse | undefined {
+  if (isHttpResponse(value)) return value.kind === 'status-code' || value.kind === 'plain' ? undefined : value;
+  if (!isObject(value)) return undefined;
+  try {
+    const adapter = ADAPTERS.find((a) => a.kind !== 'plain' && a.detect(value));
+    const status = adapter?.status(value);
+    if (adapter === undefined || typeof status !== 'number' || !Number.isInteger(status)) return undefined;
+    return new HttpResponse(status, value, adapter, value);
+  } catch {
+    return undefined;
+  }
+}
+
 function isHttpResponse(value: unknown): value is HttpResponse {
   try {
     return value instanceof HttpResponse;
