@@ -7,6 +7,7 @@ const { defineMatrixSuite } = require('./suite.cjs');
 // require ESM only under --experimental-vm-modules. The vitest cells cover msw 2 and 3.
 
 defineMatrixSuite({
+  snapshots: true,
   describe,
   test,
   beforeAll,

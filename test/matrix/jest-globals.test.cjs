@@ -9,8 +9,11 @@ const { defineMatrixSuite } = require('./suite.cjs');
 // require ESM only under --experimental-vm-modules. The vitest cells cover msw 2 and 3.
 
 expect.extend(api.matchers);
+// What a user with injectGlobals: false writes, since expect-http/jest cannot reach this expect.
+expect.addSnapshotSerializer(api.httpSnapshotSerializer);
 
 defineMatrixSuite({
+  snapshots: true,
   describe,
   test,
   beforeAll,

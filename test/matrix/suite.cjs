@@ -359,9 +359,10 @@ function makeClients(libs, state) {
 
 /**
  * Declares the suite in the calling runner. `api` is the package's main entry as the runner loaded it;
- * every key of its `matchers` gets the generic check, and its case if it has one. `libs` holds the client libraries the cell installed ({ undici, got, msw: { http, HttpResponse, setupServer } }).
+ * every key of its `matchers` gets the generic check, and its case if it has one; `snapshots`: the runner has
+ * snapshots and the response serializer registered. `libs` holds the client libraries the cell installed ({ undici, got, msw: { http, HttpResponse, setupServer } }).
  */
-function defineMatrixSuite({ describe, test, beforeAll, afterAll, expect, api, libs }) {
+function defineMatrixSuite({ describe, test, beforeAll, afterAll, expect, api, libs, snapshots = false }) {
   const { matchers } = api;
   const state = { origin: '' };
   let server;
@@ -410,6 +411,23 @@ function defineMatrixSuite({ describe, test, beforeAll, afterAll, expect, api, l
     test(`${name}: registered on expect, and a usage error naming it for a value that is not a response`, () =>
       genericCheck({ expect, name, api }));
   }
+
+  // The entry registers the snapshot serializer: a response, read first, snapshots as HTTP text (runners that have
+  // snapshots and a serializer registered: `snapshots: true`).
+  if (snapshots)
+    test('a response snapshot is HTTP text, its date masked', async () => {
+      const res = await fetch(`${state.origin}${at(200)}`);
+      await api.readBody(res);
+      expect(res).toMatchInlineSnapshot(`
+HTTP 200 OK
+content-type: application/json
+date: [masked]
+
+{
+  "status": 200
+}
+`);
+    });
 
   const clients = makeClients(libs, state);
   for (const name of Object.keys(matchers).filter((n) => Object.hasOwn(cases, n))) {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 const { defineMatrixSuite } = createRequire(import.meta.url)('./suite.cjs');
 
 defineMatrixSuite({
+  snapshots: true,
   describe,
   test,
   beforeAll,
