@@ -31,7 +31,8 @@ export const axios: Adapter = {
       statusText: stringOrUndefined(v.statusText),
       headers: HeaderList.from(v.headers),
       url: finalUrl ?? requestUrl,
-      request: { method: method(config.method) ?? 'GET', url: requestUrl },
+      // axios keeps the body it sent, serialised, in config.data.
+      request: { method: method(config.method) ?? 'GET', url: requestUrl, body: config.data },
       requestHeaders: HeaderList.from(config.headers),
       redirected: finalUrl !== undefined && requestUrl !== undefined && finalUrl !== safeHref(requestUrl),
       body: axiosBody(v, config),

@@ -28,7 +28,7 @@ export const got: Adapter = {
       statusText: stringOrUndefined(v.statusMessage),
       headers: HeaderList.from(v.headers),
       url: stringOrUndefined(v.url),
-      request: { method: method(options?.method), url: requestUrl },
+      request: { method: method(options?.method), url: requestUrl, body: options?.json ?? options?.body },
       requestHeaders: HeaderList.from(options?.headers),
       redirected: (v.redirectUrls as unknown[]).length > 0,
       body: gotBody(v),

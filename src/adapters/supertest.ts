@@ -20,7 +20,8 @@ export const supertest: Adapter = {
       headers: HeaderList.from(v.header),
       url,
       redirected,
-      request: { method: method(request?.method), url: redirected ? undefined : url },
+      // superagent keeps what .send() was given in _data.
+      request: { method: method(request?.method), url: redirected ? undefined : url, body: request?._data },
       requestHeaders: HeaderList.from(isObject(request?.req) ? clientRequestHeaders(request.req) : request?.header),
       body: supertestBody(v),
     };

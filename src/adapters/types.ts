@@ -34,7 +34,14 @@ export interface ResponseDetails {
   readonly headers: HeaderList;
   /** The final URL of the response (after redirects, where the client followed them). */
   readonly url?: string | undefined;
-  readonly request?: { readonly method?: string | undefined; readonly url?: string | undefined } | undefined;
+  readonly request?:
+    | {
+        readonly method?: string | undefined;
+        readonly url?: string | undefined;
+        /** The request body as the client kept it (a string, or the value it serialised), where it keeps one. */
+        readonly body?: unknown;
+      }
+    | undefined;
   /** Headers of the request, used only to know which secrets to keep out of messages. */
   readonly requestHeaders?: HeaderList | undefined;
   /** true when the client followed one or more redirects to get this response. */

@@ -71,22 +71,45 @@ export function expectedErrorLine(ctx: MatcherContext, want: ExpectedError): str
 }
 
 /**
- * The operation, when the request says it: a GET request carries it in its URL (`operationName`, or the first
- * named operation of `query`). A POST body is not kept by the adapters, so its operation is not known here.
+ * The operation, when the request says it: a GET carries it in its URL, and supertest, axios and got keep the body of
+ * a POST (`operationName`, or the first named operation of `query`). fetch, undici and Playwright keep no request
+ * body, so a POST's operation is not known for them.
  */
 export function operationLine(res: HttpResponse): string[] {
-  const target = res.request?.url ?? res.url;
-  if (target === undefined) return [];
-  let params: URLSearchParams;
+  let params: Record<string, unknown> | undefined;
   try {
-    params = new URL(target).searchParams;
+    params = requestParams(res);
   } catch {
+    // A request body whose members throw when read: the operation is not known.
     return [];
   }
-  const named = params.get('operationName');
-  const inQuery = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(params.get('query') ?? '')?.[1];
+  if (params === undefined) return [];
+  const named = typeof params.operationName === 'string' ? params.operationName : undefined;
+  const query = typeof params.query === 'string' ? params.query.slice(0, 10_000) : '';
+  const inQuery = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1];
   const name = named ?? inQuery;
   return name ? [`Operation: ${line(name, 100)}`] : [];
+}
+
+function requestParams(res: HttpResponse): Record<string, unknown> | undefined {
+  const body = res.request?.body;
+  if (typeof body === 'string' && body.length < 1_000_000) {
+    try {
+      const parsed: unknown = JSON.parse(body);
+      if (typeof parsed === 'object' && parsed !== null) return parsed as Record<string, unknown>;
+    } catch {
+      // Not a JSON request body: the URL may still say.
+    }
+  } else if (typeof body === 'object' && body !== null && !ArrayBuffer.isView(body)) {
+    return body as Record<string, unknown>;
+  }
+  const target = res.request?.url ?? res.url;
+  if (target === undefined) return undefined;
+  try {
+    return Object.fromEntries(new URL(target).searchParams);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -102,5 +125,7 @@ export function graphqlNotes(
   const out: string[] = [];
   if (doc.problems.length > 0)
     out.push(`Not a well-formed GraphQL response:\n${doc.problems.map((p) => `  - ${p}`).join('\n')}`);
-  return [...out, ...own(doc), ...operationLine(res), graphqlStatusNote(res, doc)];
+  // One note of blocks a blank line apart: the errors list, a diff and the status note are each several lines.
+  const closing = [...operationLine(res), graphqlStatusNote(res, doc)].join('\n');
+  return [[...out, ...own(doc), closing].join('\n\n')];
 }

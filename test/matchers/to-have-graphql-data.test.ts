@@ -46,6 +46,7 @@ describe('toHaveGraphQLData', () => {
 
       GraphQL errors (1):
         - "User 8 not found" at user (line:column 1:17 in the document) ["NOT_FOUND"]
+
       - Expected
       + Received
 
@@ -55,6 +56,7 @@ describe('toHaveGraphQLData', () => {
       -   },
       +   "user": null,
         }
+
       Status 200 with application/json says nothing about the outcome: a GraphQL server answers 200 to every well-formed request, errors or not, so only the body tells (GraphQL over HTTP). Send Accept: application/graphql-response+json for a status that means something.
 
       URL: http://127.0.0.1:PORT/graphql
@@ -113,6 +115,22 @@ describe('toHaveGraphQLData', () => {
     const res = await fetch(`${url()}/graphql?query=${query}`);
     const message = await asyncFailureOf(() => expect(res).toHaveGraphQLData());
     expect(message).toContain('Operation: Missing');
+  });
+
+  it.each(['supertest', 'axios', 'got'])(
+    'names the operation of a POST when %s keeps the request body (operationName, else the query)',
+    async (name) => {
+      const client = clients.find((c) => c.name === name)!;
+      const named = await client.post('/graphql', { ...MISSING, operationName: 'Missing' }, GRAPHQL_RESPONSE);
+      expect(await asyncFailureOf(() => expect(named).toHaveGraphQLData())).toContain('Operation: Missing');
+      const unnamed = await client.post('/graphql', { query: MISSING.query }, GRAPHQL_RESPONSE);
+      expect(await asyncFailureOf(() => expect(unnamed).toHaveGraphQLData())).toContain('Operation: Missing');
+    },
+  );
+
+  it('says no operation for a fetch POST, which keeps no request body', async () => {
+    const res = await clients.find((c) => c.name === 'fetch')!.post('/graphql', MISSING, GRAPHQL_RESPONSE);
+    expect(await asyncFailureOf(() => expect(res).toHaveGraphQLData())).not.toContain('Operation:');
   });
 
   it('fails on an empty "errors" list, saying it is a server bug; .not passes', async () => {

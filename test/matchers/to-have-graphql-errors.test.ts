@@ -57,6 +57,7 @@ describe('toHaveGraphQLErrors', () => {
       [
         'No error received matches:',
         '  - message /forbidden/i, extensions.code "FORBIDDEN"',
+        '',
         'GraphQL errors (2):',
         '  - "User 8 not found" at a (line:column 1:13 in the document) ["NOT_FOUND"]',
         '  - "Not signed in" at b (line:column 1:37 in the document) ["UNAUTHENTICATED"]',
