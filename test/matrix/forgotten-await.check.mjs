@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 
 const runner = process.argv[2];
 const fixture = runner === 'vitest' ? 'forgotten-await.vitest.fixture.mjs' : 'forgotten-await.jest.fixture.cjs';
-const line = runner === 'vitest' ? 13 : 11;
+const line = runner === 'vitest' ? 16 : 14;
 const report = 'forgotten-await.report.json';
 
 let args;
@@ -72,7 +72,42 @@ const checks = [
   ],
   ['the later test passed', byTitle.get('a later test')?.status === 'passed'],
   ['nothing unhandled', !/Unhandled (Rejection|Error)/i.test(output)],
+  // The body in a status failure (issue: every failing sync matcher shows the body, for every client).
+  ...statusChecks(),
 ];
+
+function statusChecks() {
+  const messageOf = (title) => (byTitle.get(title)?.failureMessages ?? []).join('\n');
+  const failed = (title) => byTitle.get(title)?.status === 'failed';
+  const forgotten = messageOf('forgets the await on a failing status matcher');
+  const awaited = messageOf('awaits a failing status matcher');
+  const checks = [
+    ['a failing status matcher without await fails its test', failed('forgets the await on a failing status matcher')],
+    ['an awaited failing status matcher fails its test', failed('awaits a failing status matcher')],
+    ['with the status in the message', forgotten.includes('Received status: 500') && awaited.includes('500')],
+    [
+      'a passing status matcher stays synchronous and reads nothing',
+      byTitle.get('a passing status matcher stays synchronous and reads nothing')?.status === 'passed',
+    ],
+    [
+      'the body is still readable after a failure',
+      byTitle.get('the body is still readable after a failing status matcher')?.status === 'passed',
+    ],
+    ['no credential in any message', !/tok_9f8e7d6c5b4a/.test(output) && !/tok_9f8e7d6c5b4a/.test(forgotten + awaited)],
+  ];
+  if (runner === 'vitest') {
+    // vitest holds the test open for the read (readBodyOnFailure): the body is in both messages, awaited or not.
+    checks.push(
+      ['the body is in the message, awaited', awaited.includes('"error": "database down"')],
+      ['the body is in the message, await forgotten', forgotten.includes('"error": "database down"')],
+      ['expect.soft without await fails its test', failed('soft: forgets the await on a failing status matcher')],
+    );
+  } else {
+    // jest cannot hold a test open for an assertion nobody awaited: the failure is synchronous, without the body.
+    checks.push(['the failure is synchronous, without the unread body', !awaited.includes('database down')]);
+  }
+  return checks;
+}
 for (const [what, ok] of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${runner}: ${what}`);
 const failed = checks.filter(([, ok]) => !ok).length;
 console.log(`forgotten await: ${checks.length - failed} passed, ${failed} failed`);
