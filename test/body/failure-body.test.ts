@@ -1,4 +1,5 @@
 import { get as httpGet, type IncomingMessage, type ServerResponse } from 'node:http';
+import { expect as playwrightExpect } from '@playwright/test';
 import { request } from 'playwright-core';
 import { request as undiciRequest } from 'undici';
 import { http, HttpResponse } from 'msw';
@@ -32,6 +33,10 @@ beforeAll(async () => {
     }
     if (req.url === '/large') {
       res.writeHead(500, { 'content-type': 'text/plain' }).end('x'.repeat(200_000));
+      return;
+    }
+    if (req.url === '/down') {
+      res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"still down"}');
       return;
     }
     if (req.url === '/flaky') {
@@ -155,6 +160,42 @@ describe('with readBodyOnFailure, under vitest', () => {
     expect(flakyCalls).toBe(3);
   });
 
+  it('expect.poll that never passes: every attempt reads its excerpt, and no timer is left behind', async () => {
+    configure({ readBodyOnFailure: true });
+    const timers = trackTimers();
+    const message = await asyncFailureOf(() =>
+      expect.poll(() => fetch(`${server.url}/down`), { interval: 10, timeout: 500 }).toHaveStatus(200),
+    );
+    expect(message).toContain('Received status: 503');
+    expect(message).toContain('"error": "still down"');
+    expect(timers.stop()).toEqual({ ours: expect.any(Number), pending: [] });
+    expect(timers.stop().ours).toBeGreaterThan(1);
+  });
+
+  it("Playwright's toPass retries a failing status assertion until it passes, and reports ours when it never does", async () => {
+    playwrightExpect.extend(matchers);
+    const context = await request.newContext();
+    try {
+      flakyCalls = 0;
+      await playwrightExpect(async () => {
+        playwrightExpect(await context.get(`${server.url}/flaky`)).toHaveStatus(200);
+      }).toPass({ intervals: [10], timeout: 5000 });
+      expect(flakyCalls).toBe(3);
+      const timers = trackTimers();
+      const message = await asyncFailureOf(() =>
+        playwrightExpect(async () => {
+          playwrightExpect(await context.get(`${server.url}/down`)).toHaveStatus(200);
+        }).toPass({ intervals: [10], timeout: 300 }),
+      );
+      expect(message).toContain('expect(response).toHaveStatus(expected)');
+      expect(message).toContain('Received status: 503');
+      // Under Playwright the assertion stays synchronous: it sets no timer at all.
+      expect(timers.stop()).toEqual({ ours: 0, pending: [] });
+    } finally {
+      await context.dispose();
+    }
+  });
+
   it('Playwright keeps the body: its APIResponse body is shown and can still be read', async () => {
     configure({ readBodyOnFailure: true });
     const context = await request.newContext();
@@ -168,3 +209,41 @@ describe('with readBodyOnFailure, under vitest', () => {
     }
   });
 });
+
+/**
+ * Watches the timers set from this library's code (src/) until stop(): how many, and which are still pending. A
+ * read for an excerpt that forgot to clear its time cap would be left pending.
+ */
+function trackTimers(): { stop(): { ours: number; pending: string[] } } {
+  const { setTimeout: realSet, clearTimeout: realClear } = globalThis;
+  const live = new Map<unknown, string>();
+  let ours = 0;
+  globalThis.setTimeout = ((fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const where = new Error().stack?.split('\n').find((line) => line.includes('/src/')) ?? '';
+    const handle: unknown = realSet(
+      (...a: unknown[]) => {
+        live.delete(handle);
+        fn(...a);
+      },
+      ms,
+      ...args,
+    );
+    if (where !== '') {
+      ours += 1;
+      live.set(handle, where.trim());
+    }
+    return handle;
+  }) as typeof setTimeout;
+  globalThis.clearTimeout = ((handle: Parameters<typeof clearTimeout>[0]) => {
+    live.delete(handle);
+    realClear(handle);
+  }) as typeof clearTimeout;
+  let result: { ours: number; pending: string[] } | undefined;
+  return {
+    stop() {
+      globalThis.setTimeout = realSet;
+      globalThis.clearTimeout = realClear;
+      return (result ??= { ours, pending: [...live.values()] });
+    },
+  };
+}
