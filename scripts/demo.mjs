@@ -10,7 +10,7 @@ if (!existsSync(new URL('../dist/index.js', import.meta.url))) {
   execSync('npm run build', { stdio: 'ignore', cwd: new URL('..', import.meta.url) });
 }
 const { expect } = await import('expect');
-const { matchers } = await import('expect-http');
+const { matchers, readBody } = await import('expect-http');
 const { request } = await import('undici');
 expect.extend(matchers);
 
@@ -81,20 +81,30 @@ try {
   });
 
   console.log(bold('\nFailing on purpose: this is what a red CI log shows\n'));
-  await demo('GET /admin with an expired token', async () => expect(await fetch(`${base}/admin`)).toHaveStatus(200));
-  await demo('GET /reports when rate limited', async () => {
+  // jest's expect is synchronous for a status assertion: the body is in its failure once readBody has read it.
+  await demo('GET /admin with an expired token (the body read first, so the failure shows it)', async () => {
+    const res = await fetch(`${base}/admin`);
+    await readBody(res);
+    expect(res).toHaveStatus(200);
+  });
+  await demo('GET /reports when rate limited (undici.request, body read first)', async () => {
     const res = await request(`${base}/reports`);
+    await readBody(res);
     expect(res).toBeSuccessful();
   });
-  await demo('DELETE /users/1 with the wrong method', async () =>
-    expect(await fetch(`${base}/users/1`, { method: 'DELETE' })).toHaveStatus(204),
-  );
+  await demo('DELETE /users/1 with the wrong method', async () => {
+    const res = await fetch(`${base}/users/1`, { method: 'DELETE' });
+    await readBody(res);
+    expect(res).toHaveStatus(204);
+  });
   await demo('POST /login, expecting to land on /home', async () =>
     expect(await fetch(`${base}/login`, { method: 'POST', redirect: 'manual' })).toBeRedirectWithLocation('/home'),
   );
-  await demo('GET /health while the server is in maintenance', async () =>
-    expect(await fetch(`${base}/health`)).toBeSuccessful(),
-  );
+  await demo('GET /health while the server is in maintenance', async () => {
+    const res = await fetch(`${base}/health`);
+    await readBody(res);
+    expect(res).toBeSuccessful();
+  });
   await demo('GET /health, expecting a JSON body (the body matchers are awaited)', async () => {
     const res = await fetch(`${base}/health`);
     await expect(res).toHaveJsonBody({ status: 'ok' });
