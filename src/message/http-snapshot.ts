@@ -139,12 +139,12 @@ function redactSecretMembers(node: unknown, nonce: string, depth: number): void 
   }
 }
 
-/** A copy the masks may change: the client's parsed body is the user's. */
+/** A copy the masks may change: the client's parsed body is the user's. A value JSON cannot copy is said so. */
 function copyJson(value: unknown): unknown {
   try {
     return JSON.parse(JSON.stringify(value) ?? 'null');
-  } catch {
-    return String(value);
+  } catch (error) {
+    return `<a parsed body that cannot be written as JSON: ${error instanceof Error ? error.name : 'error'}>`;
   }
 }
 

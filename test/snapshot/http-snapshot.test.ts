@@ -47,6 +47,8 @@ function routes(req: IncomingMessage, res: ServerResponse): void {
   else if (path === '/png')
     res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
   else if (path === '/empty') res.writeHead(204, changing).end();
+  else if (path === '/deep')
+    res.writeHead(200, { 'content-type': 'application/json' }).end(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
   else if (path === '/zero') res.writeHead(200, { 'content-length': '0' }).end();
   else res.writeHead(404, { 'content-type': 'text/plain' }).end('no such route');
 }
@@ -233,6 +235,14 @@ describe('bodies', () => {
         x-request-id: [masked],
       }
     `);
+  });
+
+  it('a JSON body nested too deep to pretty-print is printed as the text it is, not a crash', async () => {
+    const res = await fetch(`${server.url}/deep`);
+    await readBody(res);
+    const text = httpSnapshotSerializer.serialize(res);
+    expect(text).toContain(`\n\n${'['.repeat(1000)}`);
+    expect(text.length).toBeGreaterThan(200_000);
   });
 
   it('a plain object with a status is not taken for a response', () => {
