@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 
 const runner = process.argv[2];
 const fixture = runner === 'vitest' ? 'forgotten-await.vitest.fixture.mjs' : 'forgotten-await.jest.fixture.cjs';
-const line = runner === 'vitest' ? 16 : 14;
+const line = runner === 'vitest' ? 18 : 15;
 const report = 'forgotten-await.report.json';
 
 let args;
