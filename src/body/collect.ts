@@ -127,7 +127,7 @@ export async function collectStream(
 
 /**
  * The chunks read so far. Chunks from a socket (KBs each) are kept as they are, as before; small ones are copied
- * into shared blocks, so a million 1-byte chunks cost a few blocks, not a million objects.
+ * into shared blocks, so a million 1-byte chunks cost a few dozen blocks, not a million objects.
  */
 class ChunkList {
   readonly #chunks: Uint8Array[] = [];
@@ -145,7 +145,8 @@ class ChunkList {
     }
     if (this.#block === undefined || this.#blockUsed + chunk.byteLength > this.#block.byteLength) {
       this.#seal();
-      this.#block = new Uint8Array(BLOCK);
+      // Blocks grow with what has arrived (4 KiB, 8 KiB, … 64 KiB): a 600-byte body does not pay for a 64 KiB one.
+      this.#block = new Uint8Array(Math.min(BLOCK, Math.max(FIRST_BLOCK, 2 ** Math.ceil(Math.log2(this.size)))));
     }
     this.#block.set(chunk, this.#blockUsed);
     this.#blockUsed += chunk.byteLength;
@@ -178,6 +179,7 @@ class ChunkList {
 
 const SMALL_CHUNK = 1024;
 const BLOCK = 64 * 1024;
+const FIRST_BLOCK = 4 * 1024;
 
 /** One turn of the event loop, on a MessageChannel: fake timers replace setTimeout and setImmediate, not this. */
 function taskTurn(): Promise<void> {
