@@ -7,6 +7,7 @@ import { safeLine } from './escape.js';
 import { line } from './show.js';
 import { redactHeader, redactUrl } from './redact.js';
 import type { Redactor } from './redactor.js';
+import { TRACE_HEADERS } from './trace-headers.js';
 
 /** The received status as one line's worth of text: `503 Service Unavailable (5xx Server Error)`. */
 export function receivedStatus(res: HttpResponse): string {
@@ -73,7 +74,6 @@ function evidenceHeaders(status: number): string[] {
   return names;
 }
 
-const TRACE_HEADERS = ['x-request-id', 'x-correlation-id', 'traceparent', 'cf-ray', 'x-amzn-requestid', 'x-amz-cf-id'];
 const RATE_LIMIT = /^(x-)?ratelimit/i;
 // A response with 10,000 Set-Cookie lines made a 550 KB message.
 const MAX_LINES_PER_HEADER = 20;

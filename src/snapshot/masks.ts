@@ -2,6 +2,7 @@ import { isObject } from '../adapters/read.js';
 import { isAsymmetric } from '../equality.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import type { AsymmetricMatcher } from '../types.js';
+import { TRACE_HEADERS } from '../message/trace-headers.js';
 import { parseJsonPath, type PathStep } from './json-path.js';
 
 // What a response snapshot masks: the values that change between runs, by header name or JSON path.
@@ -27,6 +28,7 @@ export interface Masks {
   readonly json: ReadonlyArray<{ readonly steps: readonly PathStep[]; readonly mask: Mask }>;
 }
 
+// What changes between two runs against the same code: the clock, caches, timings, and request ids and traces.
 const CHANGING_HEADERS = [
   'age',
   'content-length',
@@ -37,27 +39,7 @@ const CHANGING_HEADERS = [
   'server-timing',
   'x-response-time',
   'x-runtime',
-  // Request ids and traces: new on every request.
-  'request-id',
-  'x-request-id',
-  'correlation-id',
-  'x-correlation-id',
-  'traceparent',
-  'tracestate',
-  'b3',
-  'x-b3-traceid',
-  'x-b3-spanid',
-  'x-b3-parentspanid',
-  'x-b3-sampled',
-  'x-trace-id',
-  'x-span-id',
-  'cf-ray',
-  'x-amzn-requestid',
-  'x-amzn-trace-id',
-  'x-amz-request-id',
-  'x-amz-id-2',
-  'x-amz-cf-id',
-  'x-cloud-trace-context',
+  ...TRACE_HEADERS,
 ];
 export const DEFAULT_MASKS: Masks = { headers: new Map(CHANGING_HEADERS.map((name) => [name, {}])), json: [] };
 
