@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Agent, fetch as undiciFetch, request as undiciRequest } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { matchers, readBody } from '../../src/index.js';
+import { resetConfig } from '../../src/config.js';
+import { configure, matchers, readBody } from '../../src/index.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 // Sync and async matchers run side by side on each response, so all of them are registered.
@@ -59,9 +60,13 @@ let server: TestServer;
 // undici allows unlimited connections per origin by default; say so, so the 200 run at once, not pipelined or queued.
 const agent = new Agent({ connections: IN_FLIGHT, pipelining: 1 });
 beforeAll(async () => {
+  // 200 bodies at once on 2 busy cores (other test files run beside this one) can take longer than the default 5 s
+  // bodyTimeout; what this file proves is that each keeps its own body, within its own 20 s bound.
+  configure({ bodyTimeout: 20_000 });
   server = await startServer(routes.handler);
 });
 afterAll(async () => {
+  resetConfig();
   await agent.close();
   await server.close();
 });
