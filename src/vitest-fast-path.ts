@@ -49,8 +49,7 @@ export function addPassFastPath(
 
   function passesAlone(assertion: object, args: unknown[], matcher: SyncMatcher): boolean {
     for (const key of SLOW_FLAGS) if (flag(assertion, key)) return false;
-    // An object argument may be an asymmetric matcher or a stateful RegExp: running it twice on a failure could tell.
-    for (const arg of args) if (typeof arg === 'function' || (typeof arg === 'object' && arg !== null)) return false;
+    if (!args.every(isInert)) return false;
     try {
       const result = matcher.call(context, flag(assertion, 'object'), ...(args as never[]));
       return (result as MatcherResult).pass === true;
@@ -58,6 +57,17 @@ export function addPassFastPath(
       return false; // the usage error is thrown again by the expect.extend route, with its own stack
     }
   }
+}
+
+/**
+ * An argument that cannot tell how often, or with which context, it was looked at: a primitive, an array of them, or a
+ * RegExp that keeps no lastIndex. Any other object (an asymmetric matcher, an options object, a g/y RegExp) may, so
+ * its assertion takes expect.extend's route: on a failure the matcher runs twice, and the second run must see the same.
+ */
+function isInert(arg: unknown): boolean {
+  if (typeof arg !== 'object' || arg === null) return typeof arg !== 'function';
+  if (Array.isArray(arg)) return arg.every((item) => typeof item !== 'object' && typeof item !== 'function');
+  return Object.getPrototypeOf(arg) === RegExp.prototype && !(arg as RegExp).global && !(arg as RegExp).sticky;
 }
 
 function pick({
