@@ -211,6 +211,16 @@ export function defineFastPathSuite({
       });
     }
 
+    test('a user’s own expect.extend of the same name still replaces ours', () => {
+      expect.extend({ toHaveStatus: () => ({ pass: false, message: () => 'the user’s toHaveStatus' }) });
+      try {
+        expect(() => expect(responses[200]).toHaveStatus(200)).toThrow('the user’s toHaveStatus');
+      } finally {
+        expect.extend(matchers);
+        methods.slow = snapshot();
+      }
+    });
+
     test('.resolves and .rejects', async () => {
       const ok = responses[200];
       const cases = [
