@@ -12,15 +12,19 @@ export interface ChaiPluginApi {
 type SyncMatcher = (this: MatcherContext, received: unknown, ...args: never[]) => MatcherResult | PromiseLike<unknown>;
 type AssertionMethod = (this: object, ...args: unknown[]) => unknown;
 
+// The fast method's name, by which its line is taken out of the stack of a failure it hands on.
+const OWN_FRAME = 'expectHttpPassFastPath';
+const V8Error = Error as { stackTraceLimit?: number };
 // Set by `.not`, `.resolves`/`.rejects`, `expect.soft` and `expect.poll`: only expect.extend's route handles them.
 const SLOW_FLAGS = ['negate', 'promise', 'soft', 'poll'] as const;
 
 /**
  * Puts a pass fast path in front of the methods `expect.extend(matchers)` added to chai's Assertion prototype (call it
- * after expect.extend). When the assertion is a plain `expect(x).matcher(…)` with primitive arguments, the matcher runs
- * with a context made once (vitest's own `equals`, custom testers and utils); if it passes, that is the whole call, as
- * in vitest's route, which returns nothing either. Anything else, a failure or a thrown usage error included, goes to
- * the expect.extend method, which runs the matcher again with the full state: failures are vitest's, byte for byte.
+ * after expect.extend). When the assertion is a plain `expect(x).matcher(…)` with plain-data arguments, the matcher
+ * runs with a context made once (vitest's own `equals`, custom testers and utils); if it passes, that is the whole
+ * call, as in vitest's route, which returns nothing either. Anything else, a failure or a thrown usage error included,
+ * goes to the expect.extend method, which runs the matcher again with the full state: failures are vitest's, byte for
+ * byte (a soft failure keeps this method's line in its stack).
  * Without the chai API or an asymmetric matcher's context (another vitest), nothing is changed. See decisions/0008.
  */
 export function addPassFastPath(
@@ -32,19 +36,33 @@ export function addPassFastPath(
   const { flag, addMethod } = chai.util ?? {};
   const made = (expect.anything() as { getMatcherContext?: (e: unknown) => MatcherContext }).getMatcherContext;
   if (typeof flag !== 'function' || typeof addMethod !== 'function' || typeof made !== 'function') return;
-  const base = made.call(expect.anything(), expect);
   // customTesters is the runner's one array, which expect.addEqualityTesters pushes to: later testers count too.
-  const context: MatcherContext = { isNot: false, promise: '', ...pick(base) };
+  const { equals, customTesters, utils } = made.call(expect.anything(), expect);
+  const context: MatcherContext = { isNot: false, promise: '', equals, customTesters, utils };
   const prototype = chai.Assertion.prototype as Record<string, unknown>;
   for (const name of names) {
     const matcher = matchers[name];
     const viaExtend = prototype[name];
     if (typeof matcher !== 'function' || typeof viaExtend !== 'function') continue;
-    addMethod(prototype, name, function (this: object, ...args: unknown[]) {
-      if (!passesAlone(this, args, matcher)) return (viaExtend as AssertionMethod).apply(this, args);
-      flag(this, '_name', name); // what vitest's wrapper records for a later `.resolves` message
-      return undefined;
-    });
+    const method = {
+      [OWN_FRAME](this: object, ...args: unknown[]) {
+        if (passesAlone(this, args, matcher)) {
+          flag(this, '_name', name); // what vitest's wrapper records for a later `.resolves` message
+          return undefined;
+        }
+        // This method and chai's wrapper of vitest's take two stack frames: lent, so the error keeps all of the test's.
+        const limit = V8Error.stackTraceLimit;
+        if (typeof limit === 'number') V8Error.stackTraceLimit = limit + 2;
+        try {
+          return (viaExtend as AssertionMethod).apply(this, args);
+        } catch (error) {
+          throw withoutOwnFrame(error);
+        } finally {
+          if (typeof limit === 'number') V8Error.stackTraceLimit = limit;
+        }
+      },
+    }[OWN_FRAME];
+    addMethod(prototype, name, method as AssertionMethod);
   }
 
   function passesAlone(assertion: object, args: unknown[], matcher: SyncMatcher): boolean {
@@ -70,10 +88,12 @@ function isInert(arg: unknown): boolean {
   return Object.getPrototypeOf(arg) === RegExp.prototype && !(arg as RegExp).global && !(arg as RegExp).sticky;
 }
 
-function pick({
-  equals,
-  customTesters,
-  utils,
-}: MatcherContext): Pick<MatcherContext, 'equals' | 'customTesters' | 'utils'> {
-  return { equals, customTesters, utils };
+/** The error as expect.extend's route throws it: without this file's line in its stack (vitest would print it). */
+function withoutOwnFrame(error: unknown): unknown {
+  if (!(error instanceof Error) || typeof error.stack !== 'string') return error;
+  error.stack = error.stack
+    .split('\n')
+    .filter((line) => !(line.startsWith('    at ') && line.includes(OWN_FRAME)))
+    .join('\n');
+  return error;
 }

@@ -17,6 +17,17 @@ function handler(req, res) {
   res.writeHead(code, headers).end(JSON.stringify({ code }));
 }
 
+// The stack frames vitest leaves out of a failure's printed stack (@vitest/utils' stackIgnorePatterns, in short).
+const IGNORED_FRAMES = [/node:/, /\/node_modules\/chai\//, /\/@vitest\/\w+\/dist\//, /\/vitest\/dist\//, /\/deps\//];
+
+/** The stack frames a user sees printed under a failure, and where its code frame points: the first one. */
+function visibleFrames(stack) {
+  return String(stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line) && !IGNORED_FRAMES.some((pattern) => pattern.test(line)))
+    .map((line) => line.trim());
+}
+
 /**
  * The cases both routes run: a matcher, the status it is given, its arguments, whether it passes, and 'slow' when an
  * argument sends even a pass to expect.extend's route.
@@ -132,10 +143,20 @@ export function defineFastPathSuite({
       const returned = await assertion();
       return { threw: false, returned: typeof returned };
     } catch (error) {
-      return thrown(error);
+      // vitest gives these errors the stack of the `.resolves` or `expect.poll` call: compared down to the code frame,
+      // since the frames of the caller differ between the first route (run synchronously) and the second (after an await).
+      const outcome = thrown(error);
+      return { ...outcome, frames: outcome.frames.slice(0, 1) };
     } finally {
       use('fast');
     }
+  }
+
+  /** Both routes' outcomes of an awaited assertion, from one call site. */
+  async function bothRoutes(assertion) {
+    const outcomes = [];
+    for (const route of ROUTES) outcomes.push(await asyncOutcome(route, assertion));
+    return outcomes;
   }
 
   function thrown(error) {
@@ -148,8 +169,7 @@ export function defineFastPathSuite({
       expected: error?.expected,
       context: error?.__vitest_error_context__,
       cause: error?.cause?.message,
-      // The first frame in the user's code: where vitest's code frame points (library and runner frames left out).
-      at: error?.stack?.split('\n').find((line) => line.includes('fast-path.suite.mjs')),
+      frames: visibleFrames(error?.stack),
     };
   }
 
@@ -199,7 +219,8 @@ export function defineFastPathSuite({
         const res = responses[code];
         const plain = same(() => expect(res)[name](...args));
         expect(plain.threw).toBe(passes !== true);
-        if (plain.threw) expect(plain.at).toContain('fast-path.suite.mjs');
+        // vitest's code frame: at the assertion for a failure (a usage error's stack also has the matcher's wrapper).
+        if (passes === false) expect(plain.frames[0]).toContain('fast-path.suite.mjs');
         if (passes === 'usage') expect(plain.class).toBe('HttpMatcherUsageError');
         else if (!passes) expect(plain.class).toBe('JestExtendError');
         const negated = same(() => expect(res).not[name](...args));
@@ -232,7 +253,7 @@ export function defineFastPathSuite({
       ];
       const verdicts = [];
       for (const assertion of cases) {
-        const [fast, slow] = [await asyncOutcome('fast', assertion), await asyncOutcome('slow', assertion)];
+        const [fast, slow] = await bothRoutes(assertion);
         expect(fast).toEqual(slow);
         verdicts.push(fast.threw);
       }
@@ -253,10 +274,10 @@ export function defineFastPathSuite({
       const ok = responses[200];
       const pass = () => expect.poll(() => ok, { timeout: 200, interval: 5 }).toHaveStatus(200);
       const fail = () => expect.poll(() => ok, { timeout: 30, interval: 5 }).toHaveStatus(201);
-      const [fastPass, slowPass] = [await asyncOutcome('fast', pass), await asyncOutcome('slow', pass)];
+      const [fastPass, slowPass] = await bothRoutes(pass);
       expect(fastPass).toEqual(slowPass);
       expect(fastPass.threw).toBe(false);
-      const [fastFail, slowFail] = [await asyncOutcome('fast', fail), await asyncOutcome('slow', fail)];
+      const [fastFail, slowFail] = await bothRoutes(fail);
       expect(fastFail).toEqual(slowFail);
       expect(fastFail.threw).toBe(true);
     });
@@ -265,7 +286,11 @@ export function defineFastPathSuite({
     const recorded = {};
     const record = (key, onTestFinished) =>
       onTestFinished(({ task }) => {
-        recorded[key] = (task.result?.errors ?? []).map((e) => ({ name: e.name, message: e.message }));
+        recorded[key] = (task.result?.errors ?? []).map((e) => ({
+          name: e.name,
+          message: e.message,
+          frames: visibleFrames(e.stack),
+        }));
       });
 
     for (const route of ROUTES) {
@@ -296,7 +321,17 @@ export function defineFastPathSuite({
     }
 
     test('soft and assertion-count failures are the same on both routes', () => {
-      expect(recorded['soft fast']).toEqual(recorded['soft slow']);
+      // Known difference (decisions/0008): a soft failure is recorded inside the fast method, whose line stays in it.
+      const fastSoft = recorded['soft fast'].map((error) => ({
+        ...error,
+        frames: error.frames.filter((line) => !line.includes('expectHttpPassFastPath')),
+      }));
+      expect(fastSoft).toEqual(recorded['soft slow']);
+      // …as the first line printed under it (the code frame is still the test's: vitest skips node_modules there).
+      expect(recorded['soft fast'].map((error) => error.frames[0])).toEqual([
+        expect.stringContaining('expectHttpPassFastPath'),
+        expect.stringContaining('expectHttpPassFastPath'),
+      ]);
       expect(recorded['soft fast']).toHaveLength(2);
       expect(recorded['soft fast ran on']).toBe(true);
       expect(recorded['soft slow ran on']).toBe(true);
