@@ -90,10 +90,29 @@ function isInert(arg: unknown): boolean {
 
 /** The error as expect.extend's route throws it: without this file's line in its stack (vitest would print it). */
 function withoutOwnFrame(error: unknown): unknown {
-  if (!(error instanceof Error) || typeof error.stack !== 'string') return error;
-  error.stack = error.stack
+  if (!(error instanceof Error)) return error;
+  const own = Object.getOwnPropertyDescriptor(error, 'stack');
+  if (own?.get && own.set && own.configurable) {
+    // Node 21+ formats a stack when it is first read: kept lazy, so a failure that is caught and dropped costs nothing.
+    const { get, set } = own;
+    Object.defineProperty(error, 'stack', {
+      configurable: true,
+      enumerable: own.enumerable ?? false,
+      get: () => {
+        const stack: unknown = get.call(error);
+        return typeof stack === 'string' ? withoutOwnLine(stack) : stack;
+      },
+      set: (value: unknown) => set.call(error, value),
+    });
+  } else if (typeof own?.value === 'string') {
+    error.stack = withoutOwnLine(own.value); // Node 20: reading the descriptor has formatted it already
+  }
+  return error;
+}
+
+function withoutOwnLine(stack: string): string {
+  return stack
     .split('\n')
     .filter((line) => !(line.startsWith('    at ') && line.includes(OWN_FRAME)))
     .join('\n');
-  return error;
 }
