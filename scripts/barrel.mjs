@@ -9,6 +9,7 @@
 // Order: the sync matchers, then the async (body) ones, each in file-name order. A matcher is async when its
 // exported function declares the return type Promise<MatcherResult>; those are wrapped in guardAwait, the sync ones
 // in showBodyOnFailure (configure({ readBodyOnFailure: true }) lets a failure read an excerpt of an unread body).
+// It also lists the sync matchers' names, for the pass fast path of the vitest entry (src/vitest-fast-path.ts).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -56,6 +57,11 @@ export function renderBarrel() {
       async ? `  ${name}: guardAwait(${name}),` : `  ${name}: showBodyOnFailure(${name}),`,
     ),
     '} satisfies Record<string, MatcherFn>;',
+    '',
+    '/** The sync matchers, which get a fast path when they pass under vitest (src/vitest-fast-path.ts). */',
+    'export const syncMatcherNames = [',
+    ...ordered.filter((e) => !e.async).map(({ name }) => `  '${name}',`),
+    '] as const;',
     '',
   ].join('\n');
 }

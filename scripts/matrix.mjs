@@ -370,7 +370,7 @@ async function writeRunnerConfig(dir, cell) {
   if (cell.runner === 'vitest') {
     await writeFile(
       join(dir, 'vitest.config.mjs'),
-      "export default { test: { include: ['vitest.test.mjs'], testTimeout: 20000 } };\n",
+      "export default { test: { include: ['vitest.test.mjs', 'vitest-fast-path.test.mjs'], testTimeout: 20000 } };\n",
     );
   } else {
     const config =
