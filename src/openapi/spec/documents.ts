@@ -66,11 +66,15 @@ export class Documents {
     return here;
   }
 
+  /** The file a URL names, as messages show it: relative to the root document's folder. */
+  fileName(url: string): string {
+    const rootDir = this.rootUrl.slice(0, this.rootUrl.lastIndexOf('/') + 1);
+    return url.startsWith(rootDir) ? url.slice(rootDir.length) : url;
+  }
+
   /** `#/components/schemas/Pet` in the root document, `schemas/pet.yaml#/Pet` in another. */
   label(url: string, pointer: string): string {
-    if (url === this.rootUrl) return `#${pointer}`;
-    const rootDir = this.rootUrl.slice(0, this.rootUrl.lastIndexOf('/') + 1);
-    return `${url.startsWith(rootDir) ? url.slice(rootDir.length) : url}#${pointer}`;
+    return url === this.rootUrl ? `#${pointer}` : `${this.fileName(url)}#${pointer}`;
   }
 }
 

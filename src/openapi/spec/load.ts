@@ -89,11 +89,11 @@ export async function loadDocuments(source: string | object, caller: string): Pr
       if (!target.startsWith('file:'))
         throw new HttpMatcherUsageError(
           caller,
-          `a $ref in ${docs.label(url, '')} names ${target}: only local files are read. Save it next to the spec and refer to it by a relative path.`,
+          `a $ref in ${docs.fileName(url)} names ${target}: only local files are read. Save it next to the spec and refer to it by a relative path.`,
         );
       if (docs.size > MAX_FILES)
         throw new HttpMatcherUsageError(caller, `the spec's $refs reach more than ${MAX_FILES} files.`);
-      docs.set(target, await readDocument(target, caller, docs.label(url, '')));
+      docs.set(target, await readDocument(target, caller, docs.fileName(url)));
       pending.push(target);
     }
   }

@@ -107,6 +107,8 @@ class Prepared {
     if (typeof value.$ref === 'string') {
       const target = this.#resolve(value.$ref, url);
       if (target) this.schema(target.value, target.url, target.pointer);
+      // Absolute, so that ajv resolves it the same wherever it inlines the schema that holds it.
+      if (target) value.$ref = `${target.url}#${fragment(target.pointer)}`;
     }
     this.#dialect(value);
     if (typeof value.format === 'string') this.formats.add(value.format);
