@@ -59,7 +59,7 @@ export function schemaText(what: string, location: string, issues: readonly Sche
   const shown = causes.slice(0, MAX_ISSUES).map((i) => `  - ${issueText(what, i)}`);
   if (causes.length > MAX_ISSUES) shown.push(`  … and ${causes.length - MAX_ISSUES} more`);
   const n = causes.length;
-  const subject = what === 'body' ? 'The body' : what.replace(/^header/, 'Header');
+  const subject = what.startsWith('header') ? what.replace(/^header/, 'Header') : `The ${what}`;
   return [`${subject} does not match the schema at ${location} (${n} ${n === 1 ? 'error' : 'errors'}):`, ...shown].join(
     '\n',
   );
@@ -91,6 +91,8 @@ function received(issue: SchemaIssue): string {
   return `; received ${showValue(issue.data, undefined, 80)}`;
 }
 
+const plural = (n: unknown, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
+
 const article = (type: string): string => (type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`);
 
 function inWords(issue: SchemaIssue): string {
@@ -116,10 +118,10 @@ function inWords(issue: SchemaIssue): string {
       return `must be ${String(p.comparison)} ${String(p.limit)}`;
     case 'minLength':
     case 'maxLength':
-      return `must be at ${issue.keyword === 'minLength' ? 'least' : 'most'} ${String(p.limit)} characters long`;
+      return `must be at ${issue.keyword === 'minLength' ? 'least' : 'most'} ${plural(p.limit, 'character')} long`;
     case 'minItems':
     case 'maxItems':
-      return `must have at ${issue.keyword === 'minItems' ? 'least' : 'most'} ${String(p.limit)} items`;
+      return `must have at ${issue.keyword === 'minItems' ? 'least' : 'most'} ${plural(p.limit, 'item')}`;
     case 'pattern':
       return `must match the pattern ${quote(String(p.pattern), 80)}`;
     case 'not':
@@ -148,6 +150,9 @@ function inWords(issue: SchemaIssue): string {
  */
 export function collapse(issues: readonly SchemaIssue[]): SchemaIssue[] {
   const dropped = new Set<SchemaIssue>();
+  // A value of the wrong type fails its format too: the type says it.
+  const wrongType = new Set(issues.filter((i) => i.keyword === 'type').map((i) => i.instancePath));
+  for (const i of issues) if (i.keyword === 'format' && wrongType.has(i.instancePath)) dropped.add(i);
   for (const group of issues) {
     if (!group.branches || dropped.has(group)) continue;
     const branchOf = (i: SchemaIssue): number =>

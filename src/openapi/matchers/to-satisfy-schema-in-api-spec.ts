@@ -52,7 +52,7 @@ export function toSatisfySchemaInApiSpec(
     pass: issues.length === 0,
     message: () =>
       [
-        hintLine(this, name, 'schemaName'),
+        hintLine(this, name, 'schemaName', 'received'),
         this.isNot
           ? `Expected the value not to match the schema ${schemaName} (${location}), but it does.`
           : schemaText('value', location, issues),
