@@ -1,7 +1,12 @@
 import type { ContractOutcome, ContractProblem } from '../openapi/check-response.js';
 import type { SchemaIssue } from '../openapi/spec/schemas.js';
 import { formatPath } from '../expectations/standard-schema.js';
-import { line, quote, showValue } from './show.js';
+import type { MatcherContext } from '../types.js';
+import { escapeMessage } from './escape.js';
+import { hideSecret } from './redact.js';
+import { Redactor } from './redactor.js';
+import { colours, hintLine } from './runner-utils.js';
+import { bodyText, isSecretHeader, line, quote, showValue, url } from './show.js';
 
 // What the OpenAPI matchers' failures say beyond the pipeline's parts: the operation, response and media type the
 // response was held to, and each way it breaks them, schema errors in plain words with where they are in the spec.
@@ -39,15 +44,17 @@ function problemText(p: ContractProblem, outcome: ContractOutcome, status: numbe
     case 'undocumented-status':
       return `Status ${status} is not documented for ${op}. Documented: ${p.documented.join(', ') || '(no responses)'}.`;
     case 'content-type':
-      return `Content-Type ${p.received === undefined ? '(none)' : quote(p.received, 100)} is not one the spec documents for this response: ${p.documented.join(', ')}.`;
+      return `Content-Type ${p.received === undefined ? '(none)' : quote(p.received, 100)} is not one the spec documents for this ${outcome.response === undefined ? 'request' : 'response'}: ${p.documented.join(', ')}.`;
     case 'empty-body':
-      return `The body is empty, with no Content-Type; the spec documents ${p.documented.join(', ')} for this response.`;
+      return `The body is empty${outcome.response === undefined ? '' : ', with no Content-Type'}; the spec documents ${p.documented.join(', ') || 'a required body'} for this ${outcome.response === undefined ? 'request' : 'response'}.`;
     case 'unexpected-body':
-      return `The spec documents no content for this response, but the body has ${p.bytes} bytes.`;
+      return `The spec documents no content for this ${outcome.response === undefined ? 'request' : 'response'}, but the body has ${p.bytes} bytes.`;
     case 'not-json':
       return `The body is not JSON (${line(p.error instanceof Error ? p.error.message : String(p.error), 120)}), though its media type says so.`;
     case 'missing-header':
       return `Header ${p.name} is required by the spec (${p.location}) and missing.`;
+    case 'missing-param':
+      return `The ${p.in} parameter ${quote(p.name, 80)} is required by the spec (${p.location}) and missing.`;
     case 'schema':
       return schemaText(p.what, p.location, p.issues);
   }
@@ -176,4 +183,60 @@ export function collapse(issues: readonly SchemaIssue[]): SchemaIssue[] {
     if (best !== undefined) dropped.add(group);
   }
   return issues.filter((i) => !dropped.has(i));
+}
+
+/** A request as the request message shows it. */
+export interface ShownRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Headers;
+  readonly text: string;
+}
+
+const BODY_SHOWN = 2000;
+
+/**
+ * The message for a request that breaks its contract (a fetch Request, in an msw handler): there is no status to
+ * explain, so the pipeline's response sections give way to the request line, its Content-Type and its body, redacted
+ * by one Redactor that learns the request's secrets (credential headers, secret body members) first, then escaped.
+ */
+export function requestFailureMessage(
+  ctx: MatcherContext,
+  parts: { matcher: string; args: string; request: ShownRequest; outcome: ContractOutcome },
+): string {
+  const { request, outcome } = parts;
+  const redactor = new Redactor(undefined, { type: 'text', text: request.text.slice(0, 64 * 1024) });
+  for (const [name, value] of request.headers) if (isSecretHeader(name)) hideSecret(redactor.secrets, value);
+  const colour = colours(ctx.utils);
+  const label = `as ${outcome.operation?.label ?? 'the spec'} documents it`;
+  const type = request.headers.get('content-type');
+  const sections = [
+    hintLine(ctx, parts.matcher, parts.args, 'request'),
+    `Expected request: ${colour.expected(ctx.isNot ? `not ${label}` : label)}\nReceived request: ${colour.received(`${line(request.method, 20)} ${url(request.url)}`)}`,
+    contractNotes(outcome, 0).join('\n'),
+  ];
+  if (type !== null) sections.push(`Content-Type: ${line(type, 200)}`);
+  if (request.text !== '')
+    sections.push(
+      `Body:\n${bodyText(redactor.text(request.text.slice(0, BODY_SHOWN))).replace(/^/gm, '  ')}${request.text.length > BODY_SHOWN ? '\n  …' : ''}`,
+    );
+  return escapeMessage(redactor.sweep(sections.join('\n\n')));
+}
+
+/** One violation of an msw mock, as checkMocksAgainst reports it: the request, then what breaks the contract. */
+export function mockViolationText(
+  side: 'request' | 'response',
+  request: ShownRequest,
+  outcome: ContractOutcome,
+  status = 0,
+): string {
+  const redactor = new Redactor(undefined, { type: 'text', text: request.text.slice(0, 64 * 1024) });
+  for (const [name, value] of request.headers) if (isSecretHeader(name)) hideSecret(redactor.secrets, value);
+  const head =
+    side === 'request'
+      ? `The request ${line(request.method, 20)} ${url(request.url)} that the app sent:`
+      : `The mocked response (status ${status}) to ${line(request.method, 20)} ${url(request.url)}:`;
+  return escapeMessage(
+    redactor.sweep([head, ...contractNotes(outcome, status).map((n) => n.replace(/^/gm, '  '))].join('\n')),
+  );
 }

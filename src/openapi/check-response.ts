@@ -21,6 +21,7 @@ export type ContractProblem =
   | { readonly kind: 'unexpected-body'; readonly bytes: number }
   | { readonly kind: 'not-json'; readonly error: unknown }
   | { readonly kind: 'missing-header'; readonly name: string; readonly location: string }
+  | { readonly kind: 'missing-param'; readonly name: string; readonly in: string; readonly location: string }
   | {
       readonly kind: 'schema';
       readonly what: string;
@@ -41,16 +42,16 @@ export interface ContractOutcome {
 type Caller = (...args: never[]) => unknown;
 
 /** The operation the response answered, from the options, else from its method and URL. */
-function findOperation(
+export function findOperation(
   spec: ApiSpec,
-  res: HttpResponse,
+  res: { readonly method: string | undefined; readonly url: string | undefined; readonly clientName: string },
   options: ApiSpecOptions,
   matcher: string,
   caller: Caller,
 ): Operation | ContractProblem {
   if (options.operation !== undefined) return operationById(spec, options.operation, matcher, caller);
-  const method = options.method ?? res.request?.method?.toUpperCase();
-  const url = options.path ?? res.request?.url ?? res.url;
+  const method = options.method ?? res.method?.toUpperCase();
+  const url = options.path ?? res.url;
   const path = url === undefined ? undefined : requestPath(url);
   if (path === undefined)
     throw new HttpMatcherUsageError(
@@ -120,8 +121,8 @@ export function mediaFor(contentType: string | undefined, documented: readonly s
   );
 }
 
-/** A header value as its schema's type reads it: `"42"` is the integer 42 for `type: integer`. */
-function headerValue(spec: ApiSpec, schema: Located, raw: string): unknown {
+/** A header or parameter value as its schema's type reads it: `"42"` is the integer 42 for `type: integer`. */
+export function headerValue(spec: ApiSpec, schema: Located, raw: string): unknown {
   const target = spec.docs.follow(schema)?.value;
   const type = isJsonObject(target) ? target.type : undefined;
   const types = Array.isArray(type) ? type : [type];
@@ -193,12 +194,17 @@ export async function checkResponse(
   options: ApiSpecOptions,
   matcher: string,
   caller: Caller,
+  /** The request, where the response does not keep it (an msw mock's Response). */
+  answered?: { readonly method: string; readonly url: string },
 ): Promise<ContractOutcome> {
   const base = {
     spec: `${spec.title} (${spec.version === '2.0' ? 'Swagger' : 'OpenAPI'} ${spec.version})`,
     unknownFormats: [],
   };
-  const op = findOperation(spec, res, options, matcher, caller);
+  const request = answered
+    ? { ...answered, clientName: res.clientName }
+    : { method: res.request?.method, url: res.request?.url ?? res.url, clientName: res.clientName };
+  const op = findOperation(spec, request, options, matcher, caller);
   if ('kind' in op) return { ...base, problems: [op] };
   const operation = { label: operationLabel(op), id: op.operationId };
   if (options.status !== undefined && options.status !== res.status)

@@ -15,3 +15,4 @@ export { loadApiSpec, useApiSpec, ApiSpec } from './spec/api-spec.js';
 export type { ApiSpecOptions } from './options.js';
 export type { OpenApiAsyncMatchers, OpenApiMatchers, OpenApiSyncMatchers } from './matcher-types.js';
 export { checkMocksAgainst } from './mocks.js';
+export type { CheckMocksOptions, MockContractChecks } from './mocks.js';

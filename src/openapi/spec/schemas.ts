@@ -258,6 +258,7 @@ function invalidSchema(docs: Documents, at: Located, error: unknown, caller: str
 function issue(prepared: Prepared, e: AjvError): SchemaIssue {
   const parent = isJsonObject(e.parentSchema as Json) ? (e.parentSchema as JsonObject) : undefined;
   const base = parent ? prepared.locations.get(parent) : undefined;
+  const forbidden = parent ? prepared.forbidden.get(parent) : undefined;
   const branchList = parent && (e.keyword === 'oneOf' || e.keyword === 'anyOf') ? parent[e.keyword] : undefined;
   return {
     instancePath: e.instancePath,
@@ -265,8 +266,9 @@ function issue(prepared: Prepared, e: AjvError): SchemaIssue {
     params: e.params,
     data: e.data,
     message: e.message ?? e.keyword,
-    location: base === undefined ? undefined : `${base}/${e.keyword === 'discriminator' ? 'discriminator' : e.keyword}`,
-    forbidden: parent ? prepared.forbidden.get(parent) : undefined,
+    // A forbidden readOnly/writeOnly property is the property itself, not the `not` we put in its place.
+    location: base === undefined || forbidden ? base : `${base}/${e.keyword}`,
+    forbidden,
     branches: Array.isArray(branchList)
       ? branchList.map((b) => {
           if (!isJsonObject(b)) return undefined;
