@@ -72,20 +72,30 @@ function operationProblems(
 }
 
 function brokenRefs(docs: Documents, at: Located, add: (at: Located, text: string) => void): void {
-  const stack: Located[] = [at];
-  while (stack.length > 0) {
-    const here = stack.pop() as Located;
-    const { value } = here;
-    if (Array.isArray(value)) value.forEach((_, i) => stack.push(child(here, i) as Located));
-    else if (isJsonObject(value)) {
-      if (typeof value.$ref === 'string' && docs.resolve(value.$ref, here.url) === undefined)
-        add(
-          { ...here, pointer: `${here.pointer}/${escapePointer('$ref')}` },
-          `$ref ${JSON.stringify(value.$ref)} points nowhere`,
-        );
-      for (const key of Object.keys(value))
-        if (key !== 'example' && key !== 'examples' && key !== 'const' && key !== 'enum' && key !== 'default')
-          stack.push(child(here, key) as Located);
+  // Keys only, no pointer per node: a pointer is built for a broken $ref alone (a 5 MB spec has a million nodes).
+  const path: string[] = [];
+  const visit = (value: Json): void => {
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        path.push(String(i));
+        visit(item);
+        path.pop();
+      });
+    } else if (isJsonObject(value)) {
+      if (typeof value.$ref === 'string' && docs.resolve(value.$ref, at.url) === undefined) {
+        const pointer = [...path, '$ref'].map(escapePointer).join('/');
+        add({ value, url: at.url, pointer: `/${pointer}` }, `$ref ${JSON.stringify(value.$ref)} points nowhere`);
+      }
+      for (const key in value) {
+        if (SKIP.has(key)) continue;
+        path.push(key);
+        visit(value[key] as Json);
+        path.pop();
+      }
     }
-  }
+  };
+  visit(at.value);
 }
+
+// Values, not schemas or references: a `$ref` inside an example is data.
+const SKIP = new Set(['example', 'examples', 'const', 'enum', 'default']);

@@ -78,26 +78,15 @@ class Prepared {
     readonly direction: Direction,
   ) {
     for (const [url, doc] of source.entries()) this.docs.set(url, structuredClone(doc));
-    for (const [url, doc] of this.docs) this.#positions(doc, url, '', 0);
   }
 
-  /** Finds the schemas in a document that is not itself a schema: under `schema`, components.schemas, definitions. */
-  #positions(value: Json, url: string, pointer: string, depth: number): void {
-    if (!isJsonObject(value) && !Array.isArray(value)) return;
-    const entries: [string, Json][] = Array.isArray(value)
-      ? value.map((v, i) => [String(i), v])
-      : Object.entries(value);
-    for (const [key, inner] of entries) {
-      if (key === 'example' || key === 'examples' || key.startsWith('x-')) continue;
-      const here = `${pointer}/${escapePointer(key)}`;
-      const isSchemaMap =
-        (depth === 1 && pointer === '/components' && key === 'schemas') || (depth === 0 && key === 'definitions');
-      const swaggerHeaders = this.version === '2.0' && key === 'headers' && isJsonObject(inner);
-      if (key === 'schema') this.schema(inner, url, here);
-      else if ((isSchemaMap || swaggerHeaders) && isJsonObject(inner))
-        for (const [name, s] of Object.entries(inner)) this.schema(s, url, `${here}/${escapePointer(name)}`);
-      else this.#positions(inner, url, here, depth + 1);
-    }
+  /**
+   * Rewrites the schema at `at` and every schema it reaches, once: only what an assertion compiles is rewritten, so
+   * loading a large spec costs no walk over all of it.
+   */
+  reach(at: Located): void {
+    const copy = new DocumentsView(this.docs).at(at.url, at.pointer);
+    if (copy !== undefined) this.schema(copy, at.url, at.pointer);
   }
 
   schema(value: Json, url: string, pointer: string): void {
@@ -186,7 +175,10 @@ const fragment = (pointer: string): string => pointer.split('/').map(encodeURICo
 
 /** Compiles the spec's schemas on first use, per direction, and keeps the compiled checks. */
 export class SchemaChecks {
-  readonly #prepared = new Map<Direction, { prepared: Prepared; ajv: AjvInstance; plain?: AjvInstance }>();
+  readonly #prepared = new Map<
+    Direction,
+    { prepared: Prepared; ajv: AjvInstance; plain?: AjvInstance; unknown?: readonly string[] | undefined }
+  >();
   readonly #checks = new Map<string, Check>();
 
   constructor(
@@ -196,9 +188,9 @@ export class SchemaChecks {
   ) {}
 
   /** Formats the spec uses that ajv-formats does not know: accepted unchecked, named in messages. */
-  unknownFormats(direction: Direction): string[] {
-    const { prepared, ajv } = this.#instance(direction);
-    return [...prepared.formats].filter((f) => ajv.formats[f] === true);
+  unknownFormats(direction: Direction): readonly string[] {
+    const entry = this.#instance(direction);
+    return (entry.unknown ??= [...entry.prepared.formats].filter((f) => entry.ajv.formats[f] === true));
   }
 
   #instance(direction: Direction) {
@@ -231,6 +223,13 @@ export class SchemaChecks {
     const cached = this.#checks.get(key);
     if (cached) return cached;
     const entry = this.#instance(direction);
+    entry.prepared.reach(at);
+    for (const format of entry.prepared.formats) {
+      if (format in entry.ajv.formats) continue;
+      entry.ajv.addFormat(format, true);
+      entry.plain?.addFormat(format, true);
+      entry.unknown = undefined;
+    }
     const ref = { $ref: `${at.url}#${fragment(at.pointer)}` };
     let validate: AjvValidate;
     try {
