@@ -120,3 +120,16 @@ it('names an unknown format once, and accepts any value for it', async () => {
   });
   expect('anything').toSatisfySchemaInApiSpec('Phone', { spec });
 });
+
+it('OpenAPI 3.2: the 2020-12 dialect, as 3.1', async () => {
+  const spec = await loadApiSpec({
+    openapi: '3.2.0',
+    info: { title: 'V', version: '1' },
+    components: { schemas: { Tag: { type: ['string', 'null'], maxLength: 3 } } },
+  });
+  expect(spec.version).toBe('3.2');
+  expect(null).toSatisfySchemaInApiSpec('Tag', { spec });
+  expect(failureOf(() => expect('long').toSatisfySchemaInApiSpec('Tag', { spec }))).toContain(
+    'value must be at most 3 characters long; received "long" (#/components/schemas/Tag/maxLength)',
+  );
+});
