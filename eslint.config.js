@@ -36,7 +36,14 @@ export default tseslint.config(
   },
   {
     // Type tests and runner fixtures: `any`, empty interfaces and unused declarations are what they test.
-    files: ['test/typings/**', 'test/matrix/types/**', 'src/vitest.ts', 'src/jest.ts'],
+    files: [
+      'test/typings/**',
+      'test/matrix/types/**',
+      'src/vitest.ts',
+      'src/jest.ts',
+      'src/openapi/vitest.ts',
+      'src/openapi/jest.ts',
+    ],
     rules: {
       '@typescript-eslint/no-empty-object-type': 'off',
       '@typescript-eslint/no-namespace': 'off',

@@ -53,17 +53,17 @@ function plain(text: string): string {
  * The first line of a message: `expect(response).not.toHaveStatus(expected)`. The runner's own (dimmed,
  * coloured) when it is that one line; built here otherwise.
  */
-export function hintLine(ctx: MatcherContext, matcher: string, args: string): string {
+export function hintLine(ctx: MatcherContext, matcher: string, args: string, received = 'response'): string {
   const isNot = ctx.isNot ?? false;
   const promise = ctx.promise ?? '';
   try {
-    const hint = ctx.utils.matcherHint(matcher, 'response', args, { isNot, promise });
-    if (typeof hint === 'string' && !hint.includes('\n') && stripColour(hint).startsWith('expect(response)'))
+    const hint = ctx.utils.matcherHint(matcher, received, args, { isNot, promise });
+    if (typeof hint === 'string' && !hint.includes('\n') && stripColour(hint).startsWith(`expect(${received})`))
       return hint;
   } catch {
     // A runner whose matcherHint cannot take these arguments: ours below.
   }
-  return `expect(response)${promise ? `.${promise}` : ''}${isNot ? '.not' : ''}.${matcher}(${args})`;
+  return `expect(${received})${promise ? `.${promise}` : ''}${isNot ? '.not' : ''}.${matcher}(${args})`;
 }
 
 /**
