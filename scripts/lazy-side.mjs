@@ -1,0 +1,105 @@
+// The build's one seam between what a passing assertion needs and what only a failure or a body needs
+// (decisions/0009-lazy-core.md). Importing a module costs about its size in parse time, so the modules of the
+// lazy side (the message pipeline, body reading, the status registry's texts) go to their own file,
+// dist/lazy-side.{js,cjs}. Imported from the rest of src/, each becomes a stub of the same functions that loads that
+// file, synchronously, on its first call. The source is unchanged: vitest runs the tests on src/ with plain imports.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+
+// The body matchers, and what only they use: they read a body first, so their first call loads the lazy side anyway.
+const BODY_MATCHERS = [
+  'matchers/to-be-problem-details.ts',
+  'matchers/to-have-graphql-data.ts',
+  'matchers/to-have-graphql-errors.ts',
+  'matchers/to-have-json-body.ts',
+  'matchers/to-have-text-body.ts',
+  'matchers/to-match-json-body.ts',
+  'matchers/to-match-response.ts',
+  'matchers/to-match-schema.ts',
+  'expectations/graphql.ts',
+  'expectations/problem-details.ts',
+  'expectations/response.ts',
+  'expectations/standard-schema.ts',
+];
+
+/** The lazy side: a passing sync assertion calls none of these. */
+export const LAZY_FILES = [
+  ...BODY_MATCHERS.map((f) => join(SRC, f)),
+  ...readdirSync(join(SRC, 'message')).map((f) => join(SRC, 'message', f)),
+  // The media-type parser stays: toHaveContentType and got's charset read it on the pass path.
+  ...readdirSync(join(SRC, 'body'))
+    .filter((f) => f !== 'media-type.ts')
+    .map((f) => join(SRC, 'body', f)),
+  join(SRC, 'registry', 'index.ts'),
+  join(SRC, 'registry', 'statuses.ts'),
+].filter((f) => f.endsWith('.ts'));
+
+const lazy = new Set(LAZY_FILES);
+const ENTRY = join(SRC, 'lazy-side.ts');
+const LOADER = 'lazy-side:loader';
+const keyOf = (file) => relative(SRC, file).replace(/\.ts$/, '').replace(/\W/g, '_');
+
+// How each format loads the file: CJS requires it; ESM requires it through Node's require(esm) (Node ≥ 20.19 and
+// 22.12, which vite 7+ and so vitest 4+ need), the same module instance an import would give. Where there is no
+// synchronous require (a browser), the file is imported at once instead, and is there long before any test runs.
+const LOADERS = {
+  cjs: `let side;
+export function lazySide() {
+  return (side ??= require('./lazy-side.cjs'));
+}
+`,
+  esm: `let side;
+const nodeModule = globalThis.process?.getBuiltinModule?.('module');
+const load = nodeModule?.createRequire ? () => nodeModule.createRequire(import.meta.url)('./lazy-side.js') : undefined;
+if (load === undefined) import('./lazy-side.js').then((loaded) => { side ??= loaded; });
+export function lazySide() {
+  if (side === undefined) {
+    if (load === undefined) throw new Error('expect-http: a failure message was needed before its module finished loading (no synchronous require here). Assert after the setup file has loaded.');
+    side = load();
+  }
+  return side;
+}
+`,
+};
+
+/** A stub with the module's function exports, each calling the real one with its `this`; re-exports are kept. */
+function stubOf(file) {
+  const source = readFileSync(file, 'utf8');
+  const key = keyOf(file);
+  const lines = [`import { lazySide } from '${LOADER}';`];
+  for (const [, name] of source.matchAll(/^export (?:async )?function (\w+)/gm))
+    lines.push(`export function ${name}(...args) { return lazySide().${key}.${name}.apply(this, args); }`);
+  for (const [reexport] of source.matchAll(/^export \{[^}]*\} from '[^']+';$/gm)) lines.push(reexport);
+  return lines.join('\n');
+}
+
+export function lazySidePlugin() {
+  return {
+    name: 'lazy-side',
+    setup(build) {
+      const format = build.initialOptions.format === 'cjs' ? 'cjs' : 'esm';
+      build.onResolve({ filter: /^lazy-side:/ }, (args) => ({ path: args.path, namespace: 'lazy-side' }));
+      // The loader's own file, as it will sit next to the chunks in dist/.
+      build.onResolve({ filter: /^\.\/lazy-side\.c?js$/ }, (args) => ({ path: args.path, external: true }));
+      build.onResolve({ filter: /^\./ }, (args) => {
+        if (lazy.has(args.importer) || args.importer === ENTRY) return undefined;
+        const file = join(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+        return lazy.has(file) ? { path: file, namespace: 'lazy-stub' } : undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'lazy-stub' }, (args) => ({
+        contents: stubOf(args.path),
+        resolveDir: dirname(args.path),
+        loader: 'js',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy-side' }, () => ({ contents: LOADERS[format], loader: 'js' }));
+      build.onLoad({ filter: /lazy-side\.ts$/ }, (args) => {
+        if (args.path !== ENTRY) return undefined;
+        const contents = LAZY_FILES.map((f) => `export * as ${keyOf(f)} from '${f}';`).join('\n');
+        return { contents, resolveDir: SRC, loader: 'ts' };
+      });
+    },
+  };
+}
