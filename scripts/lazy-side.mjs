@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SRC = join(ROOT, 'src');
 
 // The body matchers, and what only they use: they read a body first, so their first call loads the lazy side anyway.
 const BODY_MATCHERS = [
@@ -80,24 +81,26 @@ export function lazySidePlugin() {
   return {
     name: 'lazy-side',
     setup(build) {
-      const format = build.initialOptions.format === 'cjs' ? 'cjs' : 'esm';
+      // tsup builds CJS with splitting as ESM and converts it afterwards: the output extension tells the two apart.
+      const format = build.initialOptions.outExtension?.['.js'] === '.cjs' ? 'cjs' : 'esm';
       build.onResolve({ filter: /^lazy-side:/ }, (args) => ({ path: args.path, namespace: 'lazy-side' }));
       // The loader's own file, as it will sit next to the chunks in dist/.
       build.onResolve({ filter: /^\.\/lazy-side\.c?js$/ }, (args) => ({ path: args.path, external: true }));
       build.onResolve({ filter: /^\./ }, (args) => {
         if (lazy.has(args.importer) || args.importer === ENTRY) return undefined;
         const file = join(args.resolveDir, args.path).replace(/\.js$/, '.ts');
-        return lazy.has(file) ? { path: file, namespace: 'lazy-stub' } : undefined;
+        // Named relative to the repository: the name shows in dist/ as a comment.
+        return lazy.has(file) ? { path: relative(ROOT, file), namespace: 'lazy-stub' } : undefined;
       });
       build.onLoad({ filter: /.*/, namespace: 'lazy-stub' }, (args) => ({
-        contents: stubOf(args.path),
-        resolveDir: dirname(args.path),
+        contents: stubOf(join(ROOT, args.path)),
+        resolveDir: dirname(join(ROOT, args.path)),
         loader: 'js',
       }));
       build.onLoad({ filter: /.*/, namespace: 'lazy-side' }, () => ({ contents: LOADERS[format], loader: 'js' }));
       build.onLoad({ filter: /lazy-side\.ts$/ }, (args) => {
         if (args.path !== ENTRY) return undefined;
-        const contents = LAZY_FILES.map((f) => `export * as ${keyOf(f)} from '${f}';`).join('\n');
+        const contents = LAZY_FILES.map((f) => `export * as ${keyOf(f)} from './${relative(SRC, f)}';`).join('\n');
         return { contents, resolveDir: SRC, loader: 'ts' };
       });
     },
