@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SRC = join(ROOT, 'src');
 
-// The body matchers, and what only they use: they read a body first, so their first call loads the lazy side anyway.
+// The body matchers and what only they use (they read a body, so their first call loads the lazy side anyway).
 const BODY_MATCHERS = [
   'matchers/to-be-problem-details.ts',
   'matchers/to-have-graphql-data.ts',
@@ -24,6 +24,8 @@ const BODY_MATCHERS = [
   'expectations/problem-details.ts',
   'expectations/response.ts',
   'expectations/standard-schema.ts',
+  // Only a usage error names the likely mistake in what was received.
+  'adapters/mistakes.ts',
 ];
 
 /** The lazy side: a passing sync assertion calls none of these. */
@@ -43,27 +45,38 @@ const ENTRY = join(SRC, 'lazy-side.ts');
 const LOADER = 'lazy-side:loader';
 const keyOf = (file) => relative(SRC, file).replace(/\.ts$/, '').replace(/\W/g, '_');
 
+// Loaded outside this module graph (vitest's vm pools, an inlined dependency), the lazy side brings its own copy of
+// the core: that copy then reads this one's config, so configure() (redaction included) still holds for its messages.
+const FOLLOW = `function follow(loaded) {
+  if (loaded.config.getConfig !== getConfig) loaded.config.followConfig(getConfig);
+  return loaded;
+}
+`;
+
 // How each format loads the file: CJS requires it; ESM requires it through Node's require(esm) (Node ≥ 20.19 and
 // 22.12, which vite 7+ and so vitest 4+ need), the same module instance an import would give. Where there is no
 // synchronous require (a browser), the file is imported at once instead, and is there long before any test runs.
 const LOADERS = {
-  cjs: `let side;
+  cjs: `import { getConfig } from './config.js';
+let side;
 export function lazySide() {
-  return (side ??= require('./lazy-side.cjs'));
+  if (side === undefined) side = follow(require('./lazy-side.cjs'));
+  return side;
 }
-`,
-  esm: `let side;
+${FOLLOW}`,
+  esm: `import { getConfig } from './config.js';
+let side;
 const nodeModule = globalThis.process?.getBuiltinModule?.('module');
 const load = nodeModule?.createRequire ? () => nodeModule.createRequire(import.meta.url)('./lazy-side.js') : undefined;
 if (load === undefined) import('./lazy-side.js').then((loaded) => { side ??= loaded; });
 export function lazySide() {
   if (side === undefined) {
     if (load === undefined) throw new Error('expect-http: a failure message was needed before its module finished loading (no synchronous require here). Assert after the setup file has loaded.');
-    side = load();
+    side = follow(load());
   }
   return side;
 }
-`,
+${FOLLOW}`,
 };
 
 /** A stub with the module's function exports, each calling the real one with its `this`; re-exports are kept. */
@@ -97,10 +110,16 @@ export function lazySidePlugin() {
         resolveDir: dirname(join(ROOT, args.path)),
         loader: 'js',
       }));
-      build.onLoad({ filter: /.*/, namespace: 'lazy-side' }, () => ({ contents: LOADERS[format], loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy-side' }, () => ({
+        contents: LOADERS[format],
+        resolveDir: SRC,
+        loader: 'js',
+      }));
       build.onLoad({ filter: /lazy-side\.ts$/ }, (args) => {
         if (args.path !== ENTRY) return undefined;
-        const contents = LAZY_FILES.map((f) => `export * as ${keyOf(f)} from './${relative(SRC, f)}';`).join('\n');
+        const contents = [...LAZY_FILES, join(SRC, 'config.ts')]
+          .map((f) => `export * as ${keyOf(f)} from './${relative(SRC, f)}';`)
+          .join('\n');
         return { contents, resolveDir: SRC, loader: 'ts' };
       });
     },

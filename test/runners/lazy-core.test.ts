@@ -2,7 +2,9 @@
 // assertions never load dist/lazy-side, the first failure does, and the messages are the ones src/ builds.
 // Each run is a fresh Node process (the module cache is what is under test). Needs `npm run build` first.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { expect as jestExpect } from 'expect';
@@ -22,9 +24,9 @@ interface Report {
   usageError: boolean;
 }
 
-function runChild(format: 'esm' | 'cjs', base: string): Promise<Report> {
+function runChild(format: 'esm' | 'cjs', base: string, dist = DIST, ...more: string[]): Promise<Report> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CHILD, format, DIST, base], { timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CHILD, format, dist, base, ...more], { timeout: 30_000 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${error.message}\n${stderr}`));
       else resolve(JSON.parse(stdout) as Report);
     });
@@ -78,4 +80,20 @@ describe.each(['esm', 'cjs'] as const)('the built package (%s)', (format) => {
     expect(report.usageError).toBe(true);
     expect(report.messages['usage error']).toMatch(/^toHaveStatus: expected must be a status code/);
   });
+});
+
+// vitest's vm pools and an inlined dependency load the package outside Node's own module graph, while the lazy side is
+// required by Node: it then brings a second copy of the core. Simulated with a copy of dist/ whose lazy side is the
+// original's: configure() on the copy must still rule the messages the original's lazy side builds.
+test('a lazy side loaded with another copy of the core follows the config of the copy that asked', async () => {
+  const copy = mkdtempSync(join(tmpdir(), 'expect-http-lazy-'));
+  try {
+    cpSync(DIST, copy, { recursive: true });
+    writeFileSync(join(copy, 'lazy-side.js'), `export * from ${JSON.stringify(`${DIST}/lazy-side.js`)};\n`);
+    const report = await runChild('esm', server.url, copy, 'x-trace');
+    expect(report.loadedAfterFailures).toBe(true);
+    expect(report.messages.toHaveHeader).toContain('Received header: x-trace: [redacted]');
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
 });
