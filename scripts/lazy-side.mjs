@@ -53,9 +53,9 @@ const FOLLOW = `function follow(loaded) {
 }
 `;
 
-// How each format loads the file: CJS requires it; ESM requires it through Node's require(esm) (Node ≥ 20.19 and
-// 22.12, which vite 7+ and so vitest 4+ need), the same module instance an import would give. Where there is no
-// synchronous require (a browser), the file is imported at once instead, and is there long before any test runs.
+// How each format loads the file: CJS requires it; ESM requires it through Node's require(esm) where Node has it
+// (process.features.require_module: 20.19+, 22.12+, which vite 7+ and so vitest 4+ need), the same module instance an
+// import would give. Elsewhere (a browser, an older Node) it is imported at once, long before any test runs.
 const LOADERS = {
   cjs: `import { getConfig } from './config.js';
 let side;
@@ -66,7 +66,7 @@ export function lazySide() {
 ${FOLLOW}`,
   esm: `import { getConfig } from './config.js';
 let side;
-const nodeModule = globalThis.process?.getBuiltinModule?.('module');
+const nodeModule = globalThis.process?.features?.require_module ? globalThis.process.getBuiltinModule?.('module') : undefined;
 const load = nodeModule?.createRequire ? () => nodeModule.createRequire(import.meta.url)('./lazy-side.js') : undefined;
 if (load === undefined) import('./lazy-side.js').then((loaded) => { side ??= loaded; });
 export function lazySide() {

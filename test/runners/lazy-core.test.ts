@@ -24,9 +24,10 @@ interface Report {
   usageError: boolean;
 }
 
-function runChild(format: 'esm' | 'cjs', base: string, dist = DIST, ...more: string[]): Promise<Report> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CHILD, format, dist, base, ...more], { timeout: 30_000 }, (error, stdout, stderr) => {
+function runChild(format: 'esm' | 'cjs', base: string, dist = DIST, more: string[] = [], node: string[] = []) {
+  return new Promise<Report>((resolve, reject) => {
+    const args = [...node, CHILD, format, dist, base, ...more];
+    execFile(process.execPath, args, { timeout: 30_000 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${error.message}\n${stderr}`));
       else resolve(JSON.parse(stdout) as Report);
     });
@@ -90,10 +91,17 @@ test('a lazy side loaded with another copy of the core follows the config of the
   try {
     cpSync(DIST, copy, { recursive: true });
     writeFileSync(join(copy, 'lazy-side.js'), `export * from ${JSON.stringify(`${DIST}/lazy-side.js`)};\n`);
-    const report = await runChild('esm', server.url, copy, 'x-trace');
+    const report = await runChild('esm', server.url, copy, ['x-trace']);
     expect(report.loadedAfterFailures).toBe(true);
     expect(report.messages.toHaveHeader).toContain('Received header: x-trace: [redacted]');
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
+});
+
+// Where Node has no require(esm) (as on Node 20.16–20.18 under vitest 3.2), and in a browser, the ESM core imports the
+// lazy side as it loads instead: nothing is deferred, and every message is the same.
+test('without require(esm), the ESM core imports the lazy side at load, with the same messages', async () => {
+  const report = await runChild('esm', server.url, DIST, [], ['--no-experimental-require-module']);
+  expect(report.messages).toEqual(fromSource);
 });
