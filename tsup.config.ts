@@ -1,17 +1,21 @@
 import { defineConfig } from 'tsup';
+import { lazySidePlugin } from './scripts/lazy-side.mjs';
+
+const entry = {
+  index: 'src/index.ts',
+  vitest: 'src/vitest.ts',
+  jest: 'src/jest.ts',
+  // expect-http/openapi: the only entries that load ajv, ajv-formats and yaml (optional peers, decisions/0007).
+  'openapi/index': 'src/openapi/index.ts',
+  'openapi/vitest': 'src/openapi/vitest.ts',
+  'openapi/jest': 'src/openapi/jest.ts',
+};
 
 export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    vitest: 'src/vitest.ts',
-    jest: 'src/jest.ts',
-    // expect-http/openapi: the only entries that load ajv, ajv-formats and yaml (optional peers, decisions/0007).
-    'openapi/index': 'src/openapi/index.ts',
-    'openapi/vitest': 'src/openapi/vitest.ts',
-    'openapi/jest': 'src/openapi/jest.ts',
-  },
+  // lazy-side: what only a failure or a body needs, loaded on first use (scripts/lazy-side.mjs).
+  entry: { ...entry, 'lazy-side': 'src/lazy-side.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry },
   // One shared chunk, so the vitest/jest entries and the main entry share HttpMatcherUsageError and the config.
   splitting: true,
   clean: true,
@@ -21,4 +25,9 @@ export default defineConfig({
   treeshake: true,
   // Keep `node:url` as written: Deno and Bun resolve Node's modules by that prefix.
   removeNodeProtocol: false,
+  esbuildPlugins: [lazySidePlugin()],
+  // A constant or class imported from a lazy-side module has no stub: that import would be undefined at run time.
+  esbuildOptions(options) {
+    options.logOverride = { ...options.logOverride, 'import-is-undefined': 'error' };
+  },
 });

@@ -1,7 +1,8 @@
 import { equals, isAsymmetric } from './equality.js';
 import { HttpMatcherUsageError } from './errors.js';
 import { showValue } from './message/show.js';
-import { statusClass, statusLabel, type StatusClass } from './registry/index.js';
+import { statusClass } from './registry/classes.js';
+import { statusLabel, type StatusClass } from './registry/index.js';
 import type { AsymmetricMatcher, MatcherContext } from './types.js';
 
 type Caller = (...args: never[]) => unknown;
@@ -45,21 +46,32 @@ export function statusExpectation(
   expected: unknown,
   caller: Caller,
 ): StatusExpectation {
+  // Labels are getters: only a failure reads them, and they need the registry's texts.
   if (isStatusCode(expected))
-    return { label: statusLabel(expected), cls: statusClass(expected), test: (status) => status === expected };
+    return {
+      get label() {
+        return statusLabel(expected);
+      },
+      cls: statusClass(expected),
+      test: (status) => status === expected,
+    };
   const wrongItem = Array.isArray(expected) ? firstWrongItem(expected) : undefined;
   if (Array.isArray(expected) && expected.length > 0 && wrongItem === undefined) {
     const codes: readonly number[] = [...(expected as number[])];
     const classes = new Set(codes.map((c) => statusClass(c)));
     return {
-      label: `one of ${codes.map((c) => statusLabel(c)).join(', ')}`,
+      get label() {
+        return `one of ${codes.map((c) => statusLabel(c)).join(', ')}`;
+      },
       ...(classes.size === 1 ? { cls: [...classes][0] } : {}),
       test: (status) => codes.includes(status),
     };
   }
   if (isAsymmetricMatcher(expected)) {
     return {
-      label: showValue(expected, ctx),
+      get label() {
+        return showValue(expected, ctx);
+      },
       test: (status, runner) => equals(runner, status, expected),
     };
   }

@@ -80,9 +80,18 @@ export function configure(options: Partial<HttpMatcherConfig> = {}): Readonly<Ht
   return getConfig();
 }
 
+// Set when this is a second copy of the module, loaded for the lazy side outside the graph that holds the config in
+// force (vitest's vm pools, an inlined dependency): it then reads that one (scripts/lazy-side.mjs).
+let followed: (() => Readonly<HttpMatcherConfig>) | undefined;
+
 /** The config in force. */
 export function getConfig(): Readonly<HttpMatcherConfig> {
-  return current;
+  return followed === undefined ? current : followed();
+}
+
+/** Makes this copy read another copy's config (internal: the lazy side's loader calls it). */
+export function followConfig(source: () => Readonly<HttpMatcherConfig>): void {
+  followed = source;
 }
 
 /** Puts every setting back to its default (for tests). */

@@ -36,14 +36,16 @@ export function toBeRedirectWithLocation(
   const unknowable = opaque && (wanted !== undefined || status !== undefined);
   const pass = opaque ? !unknowable || this.isNot === true : statusOk && locationOk;
 
-  const expectedText = `a redirect (${codes.join(', ')})${wanted === undefined ? ' with a Location' : ` to ${showValue(wanted, this)}`}`;
   return {
     pass,
     message: () =>
       failureMessage(this, res, {
         matcher: name,
         args: hintArgs(location, options),
-        expected: ['Expected', expectedText],
+        expected: [
+          'Expected',
+          `a redirect (${codes.join(', ')})${wanted === undefined ? ' with a Location' : ` to ${showValue(wanted, this)}`}`,
+        ],
         notes: redirectNotes(res, {
           raw,
           resolved,

@@ -2,7 +2,7 @@ import { adapt } from '../adapters/index.js';
 import { parseMediaType } from '../body/media-type.js';
 import { parseContentTypeArguments } from '../expectations/content-type.js';
 import { contentTypeNotes } from '../message/content-type-notes.js';
-import { matcherResult } from '../message/failure-message.js';
+import { matcherResult } from '../matcher-result.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 
 export function toHaveContentType(

@@ -4,7 +4,8 @@ import { HttpMatcherUsageError } from '../errors.js';
 import { failureMessage } from '../message/failure-message.js';
 import { followedRedirectNote } from '../message/response-section.js';
 import { parseStatusClass } from '../expectations/status-class.js';
-import { CLASS_NAMES, statusClass, type StatusClass } from '../registry/index.js';
+import { CLASS_NAMES, statusClass } from '../registry/classes.js';
+import type { StatusClass } from '../registry/index.js';
 import type { MatcherContext, MatcherResult } from '../types.js';
 
 /** The check every class matcher shares; `toBeSuccessful()` is `toHaveStatusClass('2xx')` under its own name. */

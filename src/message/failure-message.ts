@@ -73,19 +73,6 @@ export function failureMessage(ctx: MatcherContext, res: HttpResponse, parts: Fa
   return capMessage(escapeMessage(redactor.sweep(sections.join('\n\n'))));
 }
 
-/**
- * A sync matcher's result: its verdict, and the message built from its parts only if the runner asks for it (the
- * parts, notes included, are computed then, never on the pass path).
- */
-export function matcherResult(
-  ctx: MatcherContext,
-  res: HttpResponse,
-  pass: boolean,
-  parts: () => FailureParts,
-): { pass: boolean; message: () => string } {
-  return { pass, message: () => failureMessage(ctx, res, parts()) };
-}
-
 // Every part has its own cap; this is the net under them, whatever a response holds.
 const MESSAGE_LIMIT = 64 * 1024;
 

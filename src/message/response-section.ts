@@ -7,7 +7,7 @@ import { safeLine } from './escape.js';
 import { line } from './show.js';
 import { redactHeader, redactUrl } from './redact.js';
 import type { Redactor } from './redactor.js';
-import { TRACE_HEADERS } from './trace-headers.js';
+import { TRACE_HEADERS } from '../adapters/trace-headers.js';
 
 /** The received status as one line's worth of text: `503 Service Unavailable (5xx Server Error)`. */
 export function receivedStatus(res: HttpResponse): string {

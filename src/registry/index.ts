@@ -1,16 +1,9 @@
+import { CLASS_NAMES, statusClass } from './classes.js';
 import { STATUS_RECORDS } from './statuses.js';
 import type { StatusClass, StatusEntry } from './types.js';
 
+export { CLASS_NAMES, statusClass } from './classes.js';
 export type { StatusClass, StatusEntry } from './types.js';
-
-/** RFC 9110 §15 names of the five classes. */
-export const CLASS_NAMES: Readonly<Record<StatusClass, string>> = Object.freeze({
-  '1xx': 'Informational',
-  '2xx': 'Successful',
-  '3xx': 'Redirection',
-  '4xx': 'Client Error',
-  '5xx': 'Server Error',
-});
 
 // IANA's reason for codes that are reserved but not to be used (306, 418).
 const UNUSED = '(Unused)';
@@ -31,12 +24,6 @@ for (const record of STATUS_RECORDS) {
 /** The registry entry for `code`, or `undefined` when the code is not registered (IANA or well-known unofficial). */
 export function getStatus(code: number): StatusEntry | undefined {
   return byCode.get(code);
-}
-
-/** `'1xx'`…`'5xx'`, or `undefined` for anything that is not a whole number from 100 to 599. */
-export function statusClass(code: number): StatusClass | undefined {
-  if (!Number.isInteger(code) || code < 100 || code > 599) return undefined;
-  return `${Math.floor(code / 100)}xx` as StatusClass;
 }
 
 /** Every registered entry, sorted by code. */

@@ -2,7 +2,7 @@ import { isObject } from '../adapters/read.js';
 import { isAsymmetric } from '../equality.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import type { AsymmetricMatcher } from '../types.js';
-import { TRACE_HEADERS } from '../message/trace-headers.js';
+import { TRACE_HEADERS } from '../adapters/trace-headers.js';
 import { parseJsonPath, type PathStep } from './json-path.js';
 
 // What a response snapshot masks: the values that change between runs, by header name or JSON path.
