@@ -169,6 +169,8 @@ function summarise({ ratios, lib, bare }) {
 
 /** Median and min–max of a list of figures. */
 export function spread(values) {
+  // Nothing measured (a variant BENCH_QUICK=1 skips): NaN, shown as such rather than failing the report.
+  if (values.length === 0) return { median: NaN, min: NaN, max: NaN, n: 0 };
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const med = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

@@ -208,13 +208,16 @@ function vitestImport() {
 const speed = [];
 for (let i = 0; i < sized(3, 1); i++) speed.push(vitestImport());
 
-const names = Object.keys(VARIANTS);
+// BENCH_QUICK=1 runs one variant of each kind (none, a floor, the library, an option); the others show as NaN.
+const QUICK_VARIANTS = ['without', 'trivial-setup', 'with', 'no-isolate'];
+const names = Object.keys(VARIANTS).filter((v) => !QUICK || QUICK_VARIANTS.includes(v));
+const allNames = Object.keys(VARIANTS);
 const dirs = Object.fromEntries(names.map((v) => [v, generate(v)]));
 // One unmeasured run each, so vite's transform cache is warm for all, as in a developer's repeated runs.
 if (!QUICK) for (const v of names) runSuite(dirs[v]);
-const walls = Object.fromEntries(names.map((v) => [v, []]));
+const walls = Object.fromEntries(allNames.map((v) => [v, []]));
 // Per variant, per round: vitest's timings of each file.
-const rounds = Object.fromEntries(names.map((v) => [v, []]));
+const rounds = Object.fromEntries(allNames.map((v) => [v, []]));
 const ratios = Object.fromEntries(names.filter((v) => v !== 'without').map((v) => [v, []]));
 for (let round = 0; round < ROUNDS; round++) {
   // Rotate the order so no variant always runs first or last.
@@ -243,7 +246,7 @@ const PHASES = {
   tests: (f) => f.tests,
 };
 const perFile = (v, phase) => spread(rounds[v].flat().map(PHASES[phase]));
-const roundMedian = (v, phase, round) => spread(rounds[v][round].map(PHASES[phase])).median;
+const roundMedian = (v, phase, round) => spread((rounds[v][round] ?? []).map(PHASES[phase])).median;
 /** Per round: the median file's figure of `v` against that of `base`, as a ratio or a difference. */
 const against = (v, base, phase, fn) =>
   spread(rounds[v].map((_, r) => fn(roundMedian(v, phase, r), roundMedian(base, phase, r))));
