@@ -102,7 +102,7 @@ ${table(
 )}
 
 Whole process, wall time: \`vitest\` alone ${fmtTimeSpread(wallAlone)}, \`vitest\` then \`expect-http/vitest\`
-${fmtTimeSpread(wallWith)}: ${fmtTime(wallExtra.median)} more (median of the per-round differences). Importing
+${fmtTimeSpread(wallWith)}; the per-round difference, with minus alone: ${fmtTimeSpread(wallExtra)}. Importing
 \`vitest\` itself took ${fmtTimeSpread(spread(runs.vitest.map((r) => r.before)))} in the same processes. Under
 \`vitest run\` the cost per test file is higher than these plain-Node figures: see the suite section.
 `);
