@@ -14,6 +14,17 @@ import { Bench } from 'tinybench';
  */
 export const PACKAGE = process.env.BENCH_PACKAGE ?? fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * BENCH_QUICK=1 (`npm run bench:quick`): every benchmark runs at a tiny size, as a smoke test that it still runs
+ * end to end. Its figures mean nothing, and bench/run.mjs does not write them to results.md.
+ */
+export const QUICK = process.env.BENCH_QUICK === '1';
+
+/** A size for the real run, or the smaller one under BENCH_QUICK=1. */
+export function sized(full, quick) {
+  return QUICK ? quick : full;
+}
+
 /** The file URL of one of the package's built entries ('index.js', 'vitest.js'), for import(). */
 export function packageEntry(file) {
   return pathToFileURL(join(PACKAGE, 'dist', file)).href;
@@ -62,7 +73,8 @@ export function jsonOfSize(bytes) {
  * lib/bare of those. `libSetup`/`bareSetup` run before each block of their side (they set the state it
  * measures in, e.g. which matchers are registered). Times are per call.
  */
-export async function ratioRounds(pairs, { rounds = 5, blocks = 12, calls = 200, warmupBlocks = 2 } = {}) {
+export async function ratioRounds(pairs, options = {}) {
+  const { rounds = 5, blocks = 12, calls = 200, warmupBlocks = 2 } = QUICK ? quickRatio(options) : options;
   const perPair = new Map(pairs.map((p) => [p.name, { ratios: [], lib: [], bare: [] }]));
   for (let round = 0; round < rounds; round++) {
     for (const pair of pairs) {
@@ -89,6 +101,17 @@ export async function ratioRounds(pairs, { rounds = 5, blocks = 12, calls = 200,
   return pairs.map((p) => ({ name: p.name, ...summarise(perPair.get(p.name)) }));
 }
 
+// BENCH_QUICK=1: one round of at most a few calls, whatever the bench file asked for.
+function quickRatio({ blocks = 2, calls = 3, warmupBlocks = 1 }) {
+  return {
+    rounds: 1,
+    blocks: Math.min(blocks, 2),
+    calls: Math.min(calls, 3),
+    warmupBlocks: Math.min(warmupBlocks, 1),
+  };
+}
+const QUICK_TIME = { rounds: 1, time: 5, warmupTime: 0 };
+
 /** Milliseconds for `calls` calls of fn, awaited one by one when it is async. */
 async function timeBlock(fn, calls) {
   if (fn.constructor.name === 'AsyncFunction') {
@@ -103,10 +126,16 @@ async function timeBlock(fn, calls) {
 }
 
 /** Median per-call time of one function over rounds (for figures that are not ratios). */
-export async function timeRounds(tasks, { rounds = 5, time = 300, warmupTime = 100, inner = 1 } = {}) {
+export async function timeRounds(tasks, options = {}) {
+  const { rounds = 5, time = 300, warmupTime = 100, inner = 1 } = QUICK ? { ...QUICK_TIME, inner: 1 } : options;
   const per = new Map(tasks.map((t) => [t.name, []]));
   for (let round = 0; round < rounds; round++) {
-    const bench = new Bench({ time, warmupTime, throws: true });
+    const bench = new Bench({
+      time,
+      warmupTime,
+      throws: true,
+      ...(QUICK && { iterations: 2, warmupIterations: 1 }),
+    });
     for (const task of tasks) bench.add(task.name, loop(task.fn, inner));
     await bench.run();
     for (const task of tasks) per.get(task.name).push(median(bench.getTask(task.name)) / inner);
@@ -140,6 +169,8 @@ function summarise({ ratios, lib, bare }) {
 
 /** Median and min–max of a list of figures. */
 export function spread(values) {
+  // Nothing measured (a variant BENCH_QUICK=1 skips): NaN, shown as such rather than failing the report.
+  if (values.length === 0) return { median: NaN, min: NaN, max: NaN, n: 0 };
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const med = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

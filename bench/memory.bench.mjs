@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emit, fmtRatio, fmtTime, jsonOfSize, ratioRounds, table } from './lib.mjs';
+import { emit, fmtRatio, fmtTime, jsonOfSize, PACKAGE, QUICK, ratioRounds, sized, spread, table } from './lib.mjs';
 import { ensureNode, NODE_VERSIONS } from '../scripts/node-binaries.mjs';
 import { READ_BODY_PATHS, removeYieldFix } from './read-body-yield.mjs';
 
@@ -20,10 +20,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORK = join(ROOT, '.cache', 'bench', 'memory');
 // Responses per cell. The baseline of a fresh process moves by a megabyte or two, so more responses make
 // the per-1,000 figures steadier; in-process ones are fast, msw and a real socket slower.
-const COUNT = { constructed: 5000, msw: 3000, http: 1000 };
-const LARGE_COUNT = 100;
+const COUNT = sized({ constructed: 5000, msw: 3000, http: 1000 }, { constructed: 50, msw: 20, http: 20 });
+const LARGE_COUNT = sized(100, 3);
 // In-process cells take a second or two: each is run three times and the median shown.
-const REPEATS = { constructed: 3, msw: 1, http: 1 };
+const REPEATS = sized({ constructed: 3, msw: 1, http: 1 }, { constructed: 1, msw: 1, http: 1 });
 const TIME_LIMIT = 60_000;
 
 // --- the two builds ------------------------------------------------------------------------------
@@ -67,6 +67,8 @@ if (patchedSource instanceof Error) {
     { encoding: 'utf8' },
   );
   writeFileSync(join(WORK, 'read-body-yield.diff'), diff.stdout);
+  // BENCH_QUICK=1: the fix is still taken out above (that code runs), but only "after" is built and measured.
+  if (QUICK) delete builds.before;
 }
 const { build } = await import('tsup');
 for (const name of Object.keys(builds)) {
@@ -100,7 +102,8 @@ for (const name of Object.keys(builds)) {
 
 const nodes = [
   { label: `${process.version.slice(1)}`, bin: process.execPath },
-  ...NODE_VERSIONS.map((version) => ({ label: version, bin: ensureNode(version) })),
+  // BENCH_QUICK=1: this Node only, so a smoke test installs nothing.
+  ...(QUICK ? [] : NODE_VERSIONS).map((version) => ({ label: version, bin: ensureNode(version) })),
 ];
 
 function measure(node, options) {
@@ -136,12 +139,15 @@ const VARIANTS = [
   { key: 'library', build: 'before', label: '`toHaveJsonBody(x)`, before' },
   { key: 'library', build: 'after', label: '`toHaveJsonBody(x)`, with the fix' },
 ].filter((v) => !v.build || builds[v.build]);
+// BENCH_QUICK=1 measures one variant of each kind of cell, the library as it is: the code paths, not the figures.
+const quickCut = (list) =>
+  QUICK ? list.filter((v) => v.build === 'after' || (!v.build && v.key === 'library')) : list;
 
 /** Each cell `repeats` times, in fresh processes; the figures are the medians. */
 function cells(source, size, count, repeats = 1) {
   const out = [];
   for (const node of nodes) {
-    for (const v of VARIANTS) {
+    for (const v of quickCut(VARIANTS)) {
       const runs = Array.from({ length: repeats }, () =>
         measure(node, { variant: v.key, build: v.build, lib: v.build && builds[v.build], source, size, count }),
       );
@@ -161,7 +167,7 @@ const small = Object.fromEntries(
   Object.entries(COUNT).map(([source, count]) => [source, cells(source, 1000, count, REPEATS[source])]),
 );
 process.stderr.write(`memory: ${LARGE_COUNT} responses of 1 MB per cell\n`);
-const large = cells('constructed', 1000 ** 2, LARGE_COUNT);
+const large = cells('constructed', sized(1000 ** 2, 10_000), LARGE_COUNT);
 
 process.stderr.write('memory: fixes tried outside the library\n');
 const TRIED = [
@@ -172,7 +178,7 @@ const TRIED = [
   { key: 'read-original', label: 'no clone: read the original (takes the body from the user)' },
 ];
 const triedNodes = nodes.slice(0, 2);
-const tried = TRIED.map((t) => ({
+const tried = sized(TRIED, TRIED.slice(0, 1)).map((t) => ({
   t,
   r: triedNodes.map((node) =>
     measure(node, { variant: t.key, source: 'constructed', size: 1000, count: COUNT.constructed }),
@@ -182,7 +188,7 @@ const tried = TRIED.map((t) => ({
 // The same inside real test files: one file of TESTS tests, each checking one in-process Response,
 // run by vitest (its default forks pool) and by jest (in band, so --expose-gc reaches the tests); the
 // first test takes the baseline, the last one measures, both after a forced GC, as the file runs.
-const TESTS = 2000;
+const TESTS = sized(2000, 20);
 const RUNNER = join(WORK, 'runner');
 mkdirSync(RUNNER, { recursive: true });
 const testFile = (
@@ -251,15 +257,159 @@ function runFile(runner, mode, build) {
 }
 const RUNNER_VARIANTS = VARIANTS.map((v) => ({ ...v, mode: v.key, setup: v.build ?? 'before' }));
 process.stderr.write(`memory: test files of ${TESTS} tests\n`);
-const runnerRows = RUNNER_VARIANTS.map((v) => [
+const runnerRows = quickCut(RUNNER_VARIANTS).map((v) => [
   v.label,
   ...['vitest', 'jest'].map((runner) => fmtMB(runFile(runner, v.mode, v.setup))),
 ]);
 
+// Many assertions: PASSES passing and FAILS failing ones (each failure's message built and read), with the
+// library's matchers and with the runner's built-ins on the same values (bench/memory-assertions.cjs): in a
+// plain Node process through jest's `expect` (memory-assertions.child.mjs, a task turn every 1,000 assertions),
+// and inside a vitest and a jest test file of ASSERTION_TESTS tests.
+const PASSES = sized(100_000, 500);
+const FAILS = sized(10_000, 50);
+const ASSERTION_REPEATS = sized(3, 1);
+const ASSERTION_TESTS = sized(1000, 5);
+const HELPERS = join(ROOT, 'bench', 'memory-assertions.cjs');
+const ASSERTION_VARIANTS = [
+  { key: 'bare', label: "the runner's built-ins (`toBe`, `toMatch`), nothing registered" },
+  { key: 'library', label: 'expect-http (`toHaveStatus`, `toBeSuccessful`, `toHaveHeader`, `.not.toBeServerError`)' },
+];
+const megabytes = (from, to) => to.heapUsed - from.heapUsed + to.arrayBuffers - from.arrayBuffers;
+const resourcesText = (counts) =>
+  Object.entries(counts)
+    .map(([type, n]) => `${type} ${n}`)
+    .join(', ') || 'none';
+/** The active resources before and after: "unchanged" when every count is the same. */
+const resourcesChange = (before, after) =>
+  resourcesText(before) === resourcesText(after)
+    ? `unchanged (${resourcesText(before)})`
+    : `${resourcesText(before)} → ${resourcesText(after)}`;
+process.stderr.write(`memory: ${PASSES} passing and ${FAILS} failing assertions\n`);
+const plainAssertions = ASSERTION_VARIANTS.map((v) => {
+  const runs = [];
+  for (let i = 0; i < ASSERTION_REPEATS; i++) {
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        join(ROOT, 'bench', 'memory-assertions.child.mjs'),
+        JSON.stringify({ variant: v.key, pass: PASSES, fail: FAILS }),
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: TIME_LIMIT * 4, env: { ...process.env } },
+    );
+    if (child.status !== 0)
+      throw new Error(`assertions memory (${v.key}) failed (exit ${child.status}):\n${child.stderr.slice(-2000)}`);
+    const r = JSON.parse(child.stdout.trim().split('\n').at(-1));
+    runs.push(r);
+    process.stderr.write(
+      `  plain ${v.key}: ${fmtMB(megabytes(r.before, r.afterPass))} after passes, ${fmtMB(megabytes(r.before, r.afterFail))} after failures, ${fmtMB(megabytes(r.before, r.afterJob))} after the job\n`,
+    );
+  }
+  const mid = (fn) => spread(runs.map(fn)).median;
+  return {
+    v,
+    afterPass: mid((r) => megabytes(r.before, r.afterPass)),
+    afterFail: mid((r) => megabytes(r.before, r.afterFail)),
+    afterJob: mid((r) => megabytes(r.before, r.afterJob)),
+    elapsed: mid((r) => r.elapsed),
+    messageChars: runs[0].messageChars / FAILS,
+    resources: resourcesChange(runs[0].resourcesBefore, runs[0].resourcesAfter),
+  };
+});
+
+const ASSERTIONS_DIR = join(WORK, 'assertions');
+mkdirSync(ASSERTIONS_DIR, { recursive: true });
+const PER_TEST_PASS = PASSES / ASSERTION_TESTS;
+const PER_TEST_FAIL = FAILS / ASSERTION_TESTS;
+const assertionsFile = (runner) => `${
+  runner === 'vitest'
+    ? `import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+import { beforeAll, expect, test } from 'vitest';
+const require = createRequire(import.meta.url);`
+    : "const { writeFileSync } = require('node:fs');"
+}
+const { activeResources, assertions, memory, realResponses } = require(${JSON.stringify(HELPERS)});
+let check;
+let before;
+let resourcesBefore;
+beforeAll(async () => {
+  check = assertions(expect, await realResponses(), process.env.MEM_VARIANT);
+});
+test('warm-up and baseline', () => {
+  for (let i = 0; i < 200; i++) check.pass(i);
+  for (let i = 0; i < 20; i++) check.fail(i);
+  before = memory();
+  resourcesBefore = activeResources();
+});
+for (let t = 0; t < ${ASSERTION_TESTS}; t++) {
+  test(\`assertions \${t}\`, () => {
+    for (let i = 0; i < ${PER_TEST_PASS}; i++) check.pass(t * ${PER_TEST_PASS} + i);
+    for (let i = 0; i < ${PER_TEST_FAIL}; i++) check.fail(t * ${PER_TEST_FAIL} + i);
+  });
+}
+test('measure', () => {
+  writeFileSync(process.env.MEM_OUT, JSON.stringify({ before, after: memory(), resourcesBefore, resourcesAfter: activeResources() }));
+});
+`;
+writeFileSync(join(ASSERTIONS_DIR, 'assertions.test.mjs'), assertionsFile('vitest'));
+writeFileSync(join(ASSERTIONS_DIR, 'assertions.test.cjs'), assertionsFile('jest'));
+writeFileSync(
+  join(ASSERTIONS_DIR, 'vitest.config.mjs'),
+  "export default { test: { include: ['assertions.test.mjs'], execArgv: ['--expose-gc'], setupFiles: process.env.MEM_SETUP ? [process.env.MEM_SETUP] : [], reporters: ['dot'], testTimeout: 600000 } };\n",
+);
+writeFileSync(
+  join(ASSERTIONS_DIR, 'jest.config.cjs'),
+  "module.exports = { rootDir: __dirname, testEnvironment: 'node', testMatch: ['<rootDir>/assertions.test.cjs'], setupFilesAfterEnv: process.env.MEM_SETUP ? [process.env.MEM_SETUP] : [], testTimeout: 600000 };\n",
+);
+function runAssertionsFile(runner, variant) {
+  const out = join(ASSERTIONS_DIR, 'result.json');
+  rmSync(out, { force: true });
+  const setup = variant === 'library' ? join(PACKAGE, 'dist', runner === 'vitest' ? 'vitest.js' : 'jest.cjs') : '';
+  const env = { ...process.env, MEM_VARIANT: variant, MEM_OUT: out, MEM_SETUP: setup, FORCE_COLOR: '0', CI: 'true' };
+  const args =
+    runner === 'vitest'
+      ? [
+          join(ROOT, 'node_modules/vitest/vitest.mjs'),
+          'run',
+          '--root',
+          ASSERTIONS_DIR,
+          '--config',
+          join(ASSERTIONS_DIR, 'vitest.config.mjs'),
+        ]
+      : [
+          '--expose-gc',
+          join(ROOT, 'node_modules/jest/bin/jest.js'),
+          '-c',
+          join(ASSERTIONS_DIR, 'jest.config.cjs'),
+          '-i',
+        ];
+  const child = spawnSync(process.execPath, args, {
+    cwd: ASSERTIONS_DIR,
+    env,
+    encoding: 'utf8',
+    timeout: TIME_LIMIT * 4,
+  });
+  if (child.status !== 0)
+    throw new Error(
+      `${runner} assertions file (${variant}) failed (exit ${child.status}):\n${(child.stdout + child.stderr).slice(-3000)}`,
+    );
+  const r = JSON.parse(readFileSync(out, 'utf8'));
+  const kept = megabytes(r.before, r.after);
+  process.stderr.write(`  ${runner} file, ${variant}: ${fmtMB(kept)} after all assertions\n`);
+  return { kept, resources: resourcesChange(r.resourcesBefore, r.resourcesAfter) };
+}
+const runnerAssertions = quickCut(ASSERTION_VARIANTS).map((v) => ({
+  v,
+  vitest: runAssertionsFile('vitest', v.key),
+  jest: runAssertionsFile('jest', v.key),
+}));
+
 // The fix's price per call: toHaveJsonBody on a 1 KB in-process Response, before against after, in
 // interleaved rounds in this process (both builds registered under their own names).
 let cost;
-if (builds.after) {
+if (builds.after && builds.before) {
   process.stderr.write('memory: the fix, time per call\n');
   const { expect } = await import('expect');
   const before = await import(builds.before);
@@ -298,10 +448,16 @@ function fmtMB(bytes) {
 const undiciOf = (label) => small.constructed.find((c) => c.node.label === label).r.undici;
 const nodeHeader = nodes.map((n) => `Node ${n.label} (undici ${undiciOf(n.label)})`);
 const grid = (list, pick) =>
-  VARIANTS.map((v) => [v.label, ...nodes.map((n) => pick(list.find((c) => c.node === n && c.v === v).r))]);
+  VARIANTS.map((v) => [
+    v.label,
+    ...nodes.map((n) => {
+      const cell = list.find((c) => c.node === n && c.v === v);
+      return cell ? pick(cell.r) : '—';
+    }),
+  ]);
 const inJob = (r) => fmtMB(r.inJobPer1000);
 const both = (r) => `${fmtMB(r.inJobPer1000)} (${fmtMB(r.afterJobPer1000)})`;
-const at = (list, label, v) => list.find((c) => c.node.label === label && c.v === v).r;
+const at = (list, label, v) => list.find((c) => c.node.label === label && c.v === v)?.r ?? { inJobPer1000: NaN };
 const lib = VARIANTS.find((v) => v.build === 'before');
 const fixed = VARIANTS.find((v) => v.build === 'after');
 const node20 = nodes[0].label;
@@ -378,4 +534,49 @@ ${
 ${fmtTime(cost.bare.median)} before, ${fmtRatio(cost.ratio)}, ${fmtTime(cost.diff.median)} per call (median of the per-round differences).`
     : ''
 }
+
+### Many assertions: ${PASSES.toLocaleString('en-US')} passing and ${FAILS.toLocaleString('en-US')} failing, each failure's message built
+
+Status and header checks on held real responses of fetch, undici.request, supertest and axios from a local node:http
+server, and on a fresh in-process fetch \`Response\` every fifth time (so per-response caches see new keys); each
+failure is a 500 with a 1 KB JSON body, caught and its message read (expect-http's: ${plainAssertions[1].messageChars.toFixed(0)} characters on average, the
+runner's: ${plainAssertions[0].messageChars.toFixed(0)}). Heap plus ArrayBuffer memory after forced GC, against the same process after a warm-up.
+In plain Node ${process.version} through jest's \`expect\`, with a task turn every 1,000 assertions as between tests
+that wait for I/O (median of ${ASSERTION_REPEATS} fresh processes each):
+
+${table(
+  [
+    'assertions',
+    'after the passing ones',
+    'after the failing ones too',
+    'once the job has ended',
+    'time for all',
+    'active resources before → after',
+  ],
+  plainAssertions.map((a) => [
+    a.v.label,
+    fmtMB(a.afterPass),
+    fmtMB(a.afterFail),
+    fmtMB(a.afterJob),
+    fmtTime(a.elapsed),
+    a.resources,
+  ]),
+)}
+
+Inside test files: one file of ${ASSERTION_TESTS.toLocaleString('en-US')} tests, each with ${PER_TEST_PASS} passing and ${PER_TEST_FAIL} failing assertions,
+measured in its last test against its first (expect-http in \`setupFiles\` / \`setupFilesAfterEnv\` from the built package, or nothing registered):
+
+${table(
+  ['assertions', 'vitest 4 (forks pool)', 'jest 30 (in band)', 'active resources before → after (vitest; jest)'],
+  runnerAssertions.map((a) => [
+    a.v.label,
+    fmtMB(a.vitest.kept),
+    fmtMB(a.jest.kept),
+    `${a.vitest.resources}; ${a.jest.resources}`,
+  ]),
+)}
+
+The first row of each table is the runner's own memory for the same number of assertions: the floor. What a row
+keeps beyond it is what the library keeps; the active resources (timers, sockets, pipes) are the same before and after
+when nothing is left running.
 `);

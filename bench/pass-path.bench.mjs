@@ -16,6 +16,7 @@ import {
   packageEntry,
   PACKAGE,
   ratioRounds,
+  sized,
   spread,
   table,
   timeRounds,
@@ -26,7 +27,7 @@ import { directTasks, floorPairs, passPathPairs, realResponses, trivialMatchers 
 const { matchers } = await import(packageEntry('index.js'));
 const TARGET = 1.3;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
-const PROCESS_PAIRS = Number(process.env.BENCH_RUNS ?? 10);
+const PROCESS_PAIRS = Number(process.env.BENCH_RUNS ?? sized(10, 1));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OURS = Object.keys(matchers).length;
 
@@ -96,10 +97,10 @@ process.stderr.write('registration tax, fresh processes\n');
 // The median time of expect(200).toBe(200) over 25 blocks of 2,000 calls (5 warm-up blocks first), as source
 // text for the child process and the vitest test file below.
 const TIME_TO_BE = `const blocks = [];
-for (let i = 0; i < 30; i++) {
+for (let i = 0; i < ${sized(30, 6)}; i++) {
   const t0 = performance.now();
-  for (let j = 0; j < 2000; j++) expect(200).toBe(200);
-  if (i >= 5) blocks.push((performance.now() - t0) / 2000);
+  for (let j = 0; j < ${sized(2000, 100)}; j++) expect(200).toBe(200);
+  if (i >= 5) blocks.push((performance.now() - t0) / ${sized(2000, 100)});
 }
 blocks.sort((a, b) => a - b);
 const median = blocks[blocks.length >> 1];`;

@@ -5,7 +5,9 @@
 //
 //   npm run bench                      all benchmarks (about 15 minutes on 2 cores)
 //   npm run bench -- pass-path suite   only those; the other sections of results.md are kept as they were
-import { spawnSync } from 'node:child_process';
+//   npm run bench:quick                every benchmark at a tiny size (BENCH_QUICK=1, see lib.mjs), two at a time: a
+//                                      smoke test that they still run; prints the sections, leaves results.md alone
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -14,9 +16,10 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH = join(ROOT, 'bench');
 // The order of sections in results.md.
-const ORDER = ['pass-path', 'failure-path', 'json-body', 'import-cost', 'suite', 'memory'];
+const ORDER = ['pass-path', 'failure-path', 'json-body', 'peers', 'import-cost', 'suite', 'memory'];
 
-const wanted = process.argv.slice(2);
+const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const wanted = process.argv.slice(2).filter((arg) => arg !== '--quick');
 const files = readdirSync(BENCH)
   .filter((f) => f.endsWith('.bench.mjs'))
   .map((f) => f.slice(0, -'.bench.mjs'.length))
@@ -25,16 +28,30 @@ const files = readdirSync(BENCH)
 
 const started = Date.now();
 const loadBefore = loadavg()[0];
-const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+// The bench files measure this copy (see PACKAGE in lib.mjs): other work in the same tree may rebuild dist/ mid-run.
+const PACKAGE = join(ROOT, '.cache', 'bench', 'package');
+rmSync(PACKAGE, { recursive: true, force: true });
+// Quick: the JavaScript alone, built straight into the copy (no type declarations, dist/ left as it is).
+// tsup's API with the project's tsup.config.ts, minus the declarations.
+const build = QUICK
+  ? await import('tsup')
+      .then(({ build: tsup }) => tsup({ dts: false, outDir: join(PACKAGE, 'dist'), silent: true }))
+      .then(
+        () => ({ status: 0 }),
+        (error) => ({ status: 1, stdout: '', stderr: String(error?.stack ?? error) }),
+      )
+  : spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
 if (build.status !== 0) {
   process.stderr.write(build.stdout + build.stderr);
   process.exit(1);
 }
-// The bench files measure this copy (see PACKAGE in lib.mjs): other work in the same tree may rebuild dist/ mid-run.
-const PACKAGE = join(ROOT, '.cache', 'bench', 'package');
-rmSync(PACKAGE, { recursive: true, force: true });
-cpSync(join(ROOT, 'dist'), join(PACKAGE, 'dist'), { recursive: true });
+if (!QUICK) cpSync(join(ROOT, 'dist'), join(PACKAGE, 'dist'), { recursive: true });
 cpSync(join(ROOT, 'package.json'), join(PACKAGE, 'package.json'));
+
+if (QUICK) {
+  await runQuick();
+  process.exit(process.exitCode ?? 0);
+}
 
 // Sections are marked so a partial run replaces only its own.
 const RESULTS = join(BENCH, 'results.md');
@@ -86,3 +103,38 @@ rounds with min–max; ratios are taken within one round, so drift between round
 writeFileSync(RESULTS, `${[header, ...sections].join('\n\n')}\n`);
 process.stderr.write(`\nwrote bench/results.md in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 process.exitCode = failed ? 1 : 0;
+
+/** npm run bench:quick: every bench file with BENCH_QUICK=1, two at a time; fails when one fails. */
+async function runQuick() {
+  const queue = [...files];
+  const results = [];
+  const lane = async () => {
+    for (let name = queue.shift(); name; name = queue.shift()) {
+      const t0 = Date.now();
+      const child = spawn(process.execPath, [join(BENCH, `${name}.bench.mjs`)], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, BENCH_PACKAGE: PACKAGE, BENCH_QUICK: '1' },
+      });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.stderr.on('data', (chunk) => (err += chunk));
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      const seconds = ((Date.now() - t0) / 1000).toFixed(0);
+      process.stderr.write(`${code === 0 ? 'ok    ' : 'FAILED'} ${name} (${seconds} s)\n`);
+      if (code !== 0) process.stderr.write(`${err.slice(-4000)}\n`);
+      results.push({ name, code, out });
+    }
+  };
+  await Promise.all([lane(), lane()]);
+  for (const name of files) {
+    const r = results.find((x) => x.name === name);
+    if (r.code === 0) process.stdout.write(`${r.out.trim()}\n\n`);
+  }
+  const failed = results.filter((r) => r.code !== 0).map((r) => r.name);
+  process.stderr.write(
+    `bench:quick: ${files.length - failed.length} of ${files.length} bench files ran in ${((Date.now() - started) / 1000).toFixed(0)} s${failed.length ? `; failed: ${failed.join(', ')}` : ''} (figures not measured; results.md untouched)\n`,
+  );
+  process.exitCode = failed.length ? 1 : 0;
+}

@@ -8,13 +8,13 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emit, fmtRatio, fmtTime, fmtTimeSpread, PACKAGE, spread, table } from './lib.mjs';
+import { emit, fmtRatio, fmtTime, fmtTimeSpread, PACKAGE, QUICK, sized, spread, table, verdict } from './lib.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BASE = join(ROOT, '.cache', 'bench', 'suite');
-const FILES = 50;
-const TESTS_PER_FILE = 100;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const FILES = sized(50, 2);
+const TESTS_PER_FILE = sized(100, 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? sized(3, 1));
 
 const ASSERTIONS = {
   with: [
@@ -31,14 +31,17 @@ const ASSERTIONS = {
   ],
 };
 
-// Every variant runs the same 50 files; they differ in setupFiles and, for "with", in the assertions.
-// The two floors say what vitest charges for a setup module before the library is in it.
+// Every variant runs the same 50 files; they differ in setupFiles, the pool options and, for the library's,
+// the assertions. The floors say what vitest charges for a setup module before the library is in it: one that
+// does nothing (vitest's own work per setup file), and one that registers 16 trivial matchers. The last four
+// rows are the setups vitest's "Improving Performance" guide documents: isolate: false and pool: 'threads'.
+const TRIVIAL = './setup/trivial-matchers.mjs';
 const VARIANTS = {
   without: { label: 'no setup file, assertions by hand', setup: null, assertions: 'without' },
   'empty-setup': { label: 'floor: an empty setup module', setup: './setup/empty.mjs', assertions: 'without' },
-  'vitest-setup': {
-    label: "floor: a setup module that only imports 'vitest'",
-    setup: './setup/vitest-only.mjs',
+  'trivial-setup': {
+    label: 'floor: a setup module registering 16 trivial matchers',
+    setup: TRIVIAL,
     assertions: 'without',
   },
   'setup-only': {
@@ -51,6 +54,37 @@ const VARIANTS = {
     setup: 'expect-http/vitest',
     assertions: 'with',
   },
+  'no-isolate-floor': {
+    label: 'isolate: false, the 16 trivial matchers, by hand',
+    setup: TRIVIAL,
+    assertions: 'without',
+    options: { isolate: false },
+  },
+  'no-isolate': {
+    label: "isolate: false, setupFiles: ['expect-http/vitest'], the library's matchers",
+    setup: 'expect-http/vitest',
+    assertions: 'with',
+    options: { isolate: false },
+  },
+  'threads-floor': {
+    label: "pool: 'threads', the 16 trivial matchers, by hand",
+    setup: TRIVIAL,
+    assertions: 'without',
+    options: { pool: 'threads' },
+  },
+  threads: {
+    label: "pool: 'threads', setupFiles: ['expect-http/vitest'], the library's matchers",
+    setup: 'expect-http/vitest',
+    assertions: 'with',
+    options: { pool: 'threads' },
+  },
+};
+// Each floor or alternative row and the row it is compared with, in the per-file table.
+const FLOOR_OF = {
+  with: 'trivial-setup',
+  'setup-only': 'trivial-setup',
+  'no-isolate': 'no-isolate-floor',
+  threads: 'threads-floor',
 };
 
 // Writes each file's timings, as vitest measured them in its worker, to $SUITE_OUT.
@@ -73,16 +107,20 @@ export default class FileTimings {
 `;
 
 function generate(variant) {
-  const { setup, assertions: kind } = VARIANTS[variant];
+  const { setup, assertions: kind, options = {} } = VARIANTS[variant];
   const dir = join(BASE, variant);
   mkdirSync(BASE, { recursive: true });
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'test'), { recursive: true });
   mkdirSync(join(dir, 'setup'), { recursive: true });
   writeFileSync(join(dir, 'setup', 'empty.mjs'), 'export {};\n');
+  // As many matchers as expect-http 0.1.0 registered, each as small as a matcher can be.
   writeFileSync(
-    join(dir, 'setup', 'vitest-only.mjs'),
-    "import { expect } from 'vitest';\n\nexport const loaded = typeof expect;\n",
+    join(dir, 'setup', 'trivial-matchers.mjs'),
+    `import { expect } from 'vitest';\n\nexpect.extend({\n${Array.from(
+      { length: 16 },
+      (_, i) => `  toBeTrivially${i}: (received) => ({ pass: received !== undefined, message: () => '' }),\n`,
+    ).join('')}});\n`,
   );
   writeFileSync(join(dir, 'file-timings.mjs'), REPORTER);
   if (setup === 'expect-http/vitest') {
@@ -95,7 +133,12 @@ function generate(variant) {
   }
   writeFileSync(
     join(dir, 'vitest.config.mjs'),
-    `export default { test: { include: ['test/**/*.test.mjs'], reporters: ['dot', './file-timings.mjs']${setup ? `, setupFiles: ['${setup}']` : ''} } };\n`,
+    `export default { test: ${JSON.stringify({
+      include: ['test/**/*.test.mjs'],
+      reporters: ['dot', './file-timings.mjs'],
+      ...(setup && { setupFiles: [setup] }),
+      ...options,
+    })} };\n`,
   );
   const assertions = ASSERTIONS[kind];
   for (let f = 0; f < FILES; f++) {
@@ -163,14 +206,18 @@ function vitestImport() {
   return Number(child.stdout.trim());
 }
 const speed = [];
-for (let i = 0; i < 3; i++) speed.push(vitestImport());
+for (let i = 0; i < sized(3, 1); i++) speed.push(vitestImport());
 
-const names = Object.keys(VARIANTS);
+// BENCH_QUICK=1 runs one variant of each kind (none, a floor, the library, an option); the others show as NaN.
+const QUICK_VARIANTS = ['without', 'trivial-setup', 'with', 'no-isolate'];
+const names = Object.keys(VARIANTS).filter((v) => !QUICK || QUICK_VARIANTS.includes(v));
+const allNames = Object.keys(VARIANTS);
 const dirs = Object.fromEntries(names.map((v) => [v, generate(v)]));
 // One unmeasured run each, so vite's transform cache is warm for all, as in a developer's repeated runs.
-for (const v of names) runSuite(dirs[v]);
-const walls = Object.fromEntries(names.map((v) => [v, []]));
-const files = Object.fromEntries(names.map((v) => [v, []]));
+if (!QUICK) for (const v of names) runSuite(dirs[v]);
+const walls = Object.fromEntries(allNames.map((v) => [v, []]));
+// Per variant, per round: vitest's timings of each file.
+const rounds = Object.fromEntries(allNames.map((v) => [v, []]));
 const ratios = Object.fromEntries(names.filter((v) => v !== 'without').map((v) => [v, []]));
 for (let round = 0; round < ROUNDS; round++) {
   // Rotate the order so no variant always runs first or last.
@@ -179,7 +226,7 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const v of order) {
     const run = runSuite(dirs[v]);
     t[v] = run.wall;
-    files[v].push(...run.files);
+    rounds[v].push(run.files);
   }
   for (const v of names) walls[v].push(t[v]);
   for (const v of Object.keys(ratios)) ratios[v].push(t[v] / t.without);
@@ -188,45 +235,98 @@ for (let round = 0; round < ROUNDS; round++) {
   );
 }
 
-for (let i = 0; i < 3; i++) speed.push(vitestImport());
+for (let i = 0; i < sized(3, 1); i++) speed.push(vitestImport());
 
 // Per file, inside the worker: medians over every file of every round (FILES × ROUNDS each).
-const perFile = (v, key) => spread(files[v].map((f) => f[key]));
-const setup = Object.fromEntries(names.map((v) => [v, perFile(v, 'setup')]));
-const testsTime = Object.fromEntries(names.map((v) => [v, perFile(v, 'tests')]));
-const libraryLoad = setup['setup-only'].median - setup['vitest-setup'].median;
-const libraryLoadWith = setup.with.median - setup['vitest-setup'].median;
+const PHASES = {
+  setup: (f) => f.setup,
+  collect: (f) => f.collect,
+  load: (f) => f.setup + f.collect,
+  prepare: (f) => f.prepare,
+  tests: (f) => f.tests,
+};
+const perFile = (v, phase) => spread(rounds[v].flat().map(PHASES[phase]));
+const roundMedian = (v, phase, round) => spread((rounds[v][round] ?? []).map(PHASES[phase])).median;
+/** Per round: the median file's figure of `v` against that of `base`, as a ratio or a difference. */
+const against = (v, base, phase, fn) =>
+  spread(rounds[v].map((_, r) => fn(roundMedian(v, phase, r), roundMedian(base, phase, r))));
+const ratioOf = (a, b) => a / b;
+const minus = (a, b) => a - b;
+// The setup files' time summed over the files of a run (median over rounds): what the suite pays in all.
+const setupSum = (v) => spread(rounds[v].map((files) => files.reduce((n, f) => n + f.setup, 0)));
+
+const TARGET = 1.2;
+const libVsFloor = against('with', 'trivial-setup', 'setup', ratioOf);
 const wallSpread = spread(walls.without);
 const workers = Math.max(availableParallelism() - 1, 1);
+const vitestOwn = perFile('empty-setup', 'setup');
+const libraryLoad = against('setup-only', 'trivial-setup', 'setup', minus);
+const showSetup = (v) => (VARIANTS[v].setup ? fmtTimeSpread(perFile(v, 'setup')) : '0 (none)');
 
 emit(`
-## A 5,000-test suite with and without the library
+## A 5,000-test suite with and without the library: per-file load against the floors (target ≤ ${TARGET}x the 16-matcher floor): ${verdict(libVsFloor.median <= TARGET)}
 
 ${FILES} files × ${TESTS_PER_FILE} tests of status assertions (each file fetches a 200, a 404 and a 201 from its own
-local server once, then asserts on them), run by \`vitest run\` with its defaults: the forks pool, each test file in a
-fresh child process, and here ${workers} worker${workers > 1 ? 's' : ''} at a time (vitest takes the available cores minus one: ${availableParallelism()} − 1). One unmeasured
-warm-up run of each variant, then ${ROUNDS} rounds in rotating order. The machine's speed meanwhile: a fresh Node process
-imports vitest in ${fmtTimeSpread(spread(speed))} (6 processes, before and after the rounds), for comparing runs.
+local server once, then asserts on them), run by \`vitest run\` with its defaults (the forks pool, each test file in a
+fresh child process; here ${workers} worker${workers > 1 ? 's' : ''} at a time: vitest takes the available cores minus one, ${availableParallelism()} − 1) unless the
+row says otherwise. ${QUICK ? 'BENCH_QUICK=1: no warm-up, one round; these figures are not measurements.' : 'One unmeasured warm-up run of each variant, then'} ${ROUNDS} round${ROUNDS > 1 ? 's' : ''} in rotating order. The machine's speed meanwhile: a fresh Node process
+imports vitest in ${fmtTimeSpread(spread(speed))} (${speed.length} processes, before and after the rounds), for comparing runs.
 
 ### Per test file, measured inside the worker
 
-vitest's own timings of each file (\`setupDuration\`: running the setup files; the tests' own durations), medians
-over ${FILES} files × ${ROUNDS} rounds (min–max):
+vitest's own timings of each file: \`setupDuration\` (running the setup files), \`collectDuration\` (importing the
+test file, which imports vitest itself when no setup file did), \`prepareDuration\` (starting the worker's runner),
+and the tests' own durations. Medians over ${FILES} files × ${ROUNDS} rounds (min–max); "setup, all files" is the
+setup time summed over the ${FILES} files of a run, median over the rounds.
 
 ${table(
-  ['variant', 'setup files, per test file', '100 tests, per test file'],
+  [
+    'variant',
+    'setup files',
+    'importing the test file',
+    'setup + import',
+    'worker start',
+    `setup, all ${FILES} files`,
+    `${TESTS_PER_FILE} tests`,
+  ],
   names.map((v) => [
     VARIANTS[v].label,
-    v === 'without' ? '0 (none)' : fmtTimeSpread(setup[v]),
-    fmtTimeSpread(testsTime[v]),
+    showSetup(v),
+    fmtTimeSpread(perFile(v, 'collect')),
+    fmtTime(perFile(v, 'load').median),
+    fmtTime(perFile(v, 'prepare').median),
+    fmtTime(setupSum(v).median),
+    fmtTime(perFile(v, 'tests').median),
   ]),
 )}
 
-Loading the library adds **${fmtTime(libraryLoad)} per test file** (${fmtTime(libraryLoadWith)} in the "with" runs) over a setup module that
-only imports vitest, which costs ${fmtTime(setup['vitest-setup'].median)}; an empty setup module already costs ${fmtTime(setup['empty-setup'].median)}. vitest runs
-\`setupFiles\` in every test file's fresh process, so a suite pays this once per file: about
-${fmtTime(libraryLoad * FILES)} of worker time over these ${FILES} files. The matchers themselves: the 100 tests of a file take
-${fmtTime(testsTime.with.median)} with them against ${fmtTime(testsTime['setup-only'].median)} by hand.
+Against its floor, per round (the median file of each run; ratio and difference, median (min–max)):
+
+${table(
+  ['variant', 'floor', 'setup files: ratio', 'setup files: difference', 'setup + import: ratio'],
+  Object.entries(FLOOR_OF).map(([v, base]) => [
+    VARIANTS[v].label,
+    VARIANTS[base].label,
+    fmtRatio(against(v, base, 'setup', ratioOf)),
+    fmtTime(against(v, base, 'setup', minus).median),
+    fmtRatio(against(v, base, 'load', ratioOf)),
+  ]),
+)}
+
+**vitest's own work per setup file** is the empty setup module's row: ${fmtTime(vitestOwn.median)} per test file for a module
+that does nothing (resolving it, running it through vitest's module runner, reporting). A setup module that imports
+vitest and registers 16 trivial matchers costs ${fmtTime(perFile('trivial-setup', 'setup').median)}; it imports vitest, which the test
+file would otherwise do itself (the test file's import takes ${fmtTime(perFile('without', 'collect').median)} with no setup file and
+${fmtTime(perFile('trivial-setup', 'collect').median)} after this one). \`expect-http/vitest\` adds ${fmtTime(libraryLoad.median)} per test file to that floor (assertions by hand),
+${fmtRatio(libVsFloor)} of the floor's setup time with its matchers in use: over ${FILES} files, about
+${fmtTime(libraryLoad.median * FILES)} of worker time. vitest runs \`setupFiles\` in every test file's fresh process, so a suite pays it
+once per file; the matchers themselves take ${fmtTime(perFile('with', 'tests').median)} for ${TESTS_PER_FILE} tests against ${fmtTime(perFile('setup-only', 'tests').median)} by hand.
+
+**The setups vitest documents for speed.** With \`isolate: false\` the worker keeps its modules between test files:
+setup files still run for each file, but the library's module is already loaded, so the setup time over all
+${FILES} files is ${fmtTime(setupSum('no-isolate').median)} against ${fmtTime(setupSum('with').median)} isolated (its floor: ${fmtTime(setupSum('no-isolate-floor').median)}); the price is that
+test files share module state, which vitest's guide accepts for projects that do not rely on side effects. With
+\`pool: 'threads'\` every file still gets a fresh module graph: ${fmtTime(setupSum('threads').median)} over the files (its floor: ${fmtTime(setupSum('threads-floor').median)}).
 
 ### Wall time of the whole \`vitest run\`
 
@@ -240,7 +340,6 @@ ${table(
   ],
 )}
 
-The wall time moves by ${fmtTime(wallSpread.max - wallSpread.min)} between rounds of the same suite on this machine, more than the
-library's whole per-file load adds up to (${fmtTime(libraryLoad * FILES)}), so the wall times bound the cost but cannot split it: the per-file
-figures above do.
+The wall time of the same suite moves by ${fmtTime(wallSpread.max - wallSpread.min)} between rounds on this machine; the library's per-file load
+adds up to about ${fmtTime(libraryLoad.median * FILES)}, so the per-file figures above split the cost where wall times can only bound it.
 `);
