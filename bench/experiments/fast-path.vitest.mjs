@@ -1,11 +1,11 @@
-// Scratch copy of bench/pass-path.vitest.mjs for decisions/0008 (bench/ is not edited here): the pass path
-// under vitest with the fast path on (the hybrid `expect-http/vitest` installs) and off (expect.extend alone),
+// Kept for decisions/0008: the pass path under vitest with the fast path on (the hybrid `expect-http/vitest`
+// installs) and off (expect.extend alone),
 // both against the bare toBe, interleaved in one run. Run from the repo root after `npm run build`:
-//   BENCH_OUT=/tmp/fast.json npx vitest run --config .proposed/bench/vitest.config.mjs
+//   BENCH_OUT=/tmp/fast.json npx vitest run --config bench/experiments/fast-path.vitest.config.mjs
 import { writeFileSync } from 'node:fs';
 import { chai, expect, test } from 'vitest';
-import { packageEntry, ratioRounds } from '../../bench/lib.mjs';
-import { passPathPairs, realResponses, trivialMatchers } from '../../bench/pass-path-pairs.mjs';
+import { packageEntry, ratioRounds } from '../lib.mjs';
+import { passPathPairs, realResponses, trivialMatchers } from '../pass-path-pairs.mjs';
 
 await import(packageEntry('vitest.js'));
 const { matchers } = await import(packageEntry('index.js'));

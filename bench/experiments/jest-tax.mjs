@@ -1,10 +1,10 @@
-// Scratch measurement for decisions/0008 (bench/ is not edited here): what jest's `expect(x)` pays per registered
+// Kept for decisions/0008: what jest's `expect(x)` pays per registered
 // matcher, and what fewer registered names would save. jest's expect builds six closures per registered name on every
 // `expect(x)` (expectation, .not, .resolves, .resolves.not, .rejects, .rejects.not), whatever the matcher is.
 // Registries are swapped as bench/pass-path.bench.mjs does. Run from the repo root after `npm run build`:
-//   node .proposed/bench/jest-tax.mjs
+//   node bench/experiments/jest-tax.mjs
 import { expect } from 'expect';
-import { packageEntry, ratioRounds } from '../../bench/lib.mjs';
+import { packageEntry, ratioRounds } from '../lib.mjs';
 
 const { matchers } = await import(packageEntry('index.js'));
 const registry = globalThis[Symbol.for('$$jest-matchers-object')];
