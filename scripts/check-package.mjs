@@ -28,8 +28,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // pages as text, the first difference of a large JSON body, and body decoding (Content-Encoding, charsets); and at
 // 155.9 KB packed, 548.3 KB unpacked, when toMatchResponse and the two GraphQL matchers came (19 matchers); and at
 // 195.3 KB packed, 699.9 KB unpacked, when the expect-http/openapi entries came (spec loading, operation lookup, ajv
-// wiring, requests, msw mocks and the contract notes; ajv itself is a peer, not packed).
-const BUDGET = { packed: 225 * 1024, unpacked: 805 * 1024 };
+// wiring, requests, msw mocks and the contract notes; ajv itself is a peer, not packed); and at 220.4 KB packed,
+// 786.8 KB unpacked, when the lazy core split dist/ in two (what passing needs, and dist/lazy-side.* loaded on the first
+// failure: the shared helpers both sides use are in each) and response snapshots came.
+const BUDGET = { packed: 255 * 1024, unpacked: 905 * 1024 };
 
 const OPENAPI_IMPORTS = ['ajv', 'ajv/dist/2020.js', 'ajv-formats', 'yaml', 'node:url', 'node:path', 'node:fs/promises'];
 
