@@ -25,7 +25,8 @@ const SLOW_FLAGS = ['negate', 'promise', 'soft', 'poll'] as const;
  * call, as in vitest's route, which returns nothing either. Anything else, a failure or a thrown usage error included,
  * goes to the expect.extend method, which runs the matcher again with the full state: failures are vitest's, byte for
  * byte (a soft failure keeps this method's line in its stack).
- * Without the chai API or an asymmetric matcher's context (another vitest), nothing is changed. See decisions/0008.
+ * Without the chai API or an asymmetric matcher's context (another vitest), or outside a vitest worker, nothing is
+ * changed. See decisions/0008.
  */
 export function addPassFastPath(
   chai: ChaiPluginApi,
@@ -36,8 +37,15 @@ export function addPassFastPath(
   const { flag, addMethod } = chai.util ?? {};
   const made = (expect.anything() as { getMatcherContext?: (e: unknown) => MatcherContext }).getMatcherContext;
   if (typeof flag !== 'function' || typeof addMethod !== 'function' || typeof made !== 'function') return;
+  let base: MatcherContext;
+  try {
+    base = made.call(expect.anything(), expect);
+  } catch {
+    // Outside a vitest worker (the entry imported by a plain Node script) vitest has no state to give: no fast path.
+    return;
+  }
   // customTesters is the runner's one array, which expect.addEqualityTesters pushes to: later testers count too.
-  const { equals, customTesters, utils } = made.call(expect.anything(), expect);
+  const { equals, customTesters, utils } = base;
   const context: MatcherContext = { isNot: false, promise: '', equals, customTesters, utils };
   const prototype = chai.Assertion.prototype as Record<string, unknown>;
   for (const name of names) {

@@ -77,3 +77,17 @@ test('an inline snapshot of the message is the same on both routes', () => {
       content-type: application/json"
   `);
 });
+
+test('the built vitest entry still imports outside a vitest worker (a plain Node script): it only skips the fast path', async () => {
+  const { execFile } = await import('node:child_process');
+  const entry = new URL('../../dist/vitest.js', import.meta.url).href;
+  const out = await new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['--input-type=module', '-e', `await import(${JSON.stringify(entry)}); console.log('imported');`],
+      { timeout: 30_000 },
+      (error, stdout, stderr) => (error ? reject(new Error(stderr || String(error))) : resolve(stdout)),
+    ),
+  );
+  expect(out.trim()).toBe('imported');
+});
