@@ -95,6 +95,10 @@ function received(issue: SchemaIssue): string {
     issue.keyword === 'unevaluatedProperties'
   )
     return '';
+  // A type error on a container names its JSON type: "[an object]" would read as notation, not as an array.
+  if (Array.isArray(issue.data))
+    return `; received an array of ${issue.data.length} item${issue.data.length === 1 ? '' : 's'}`;
+  if (issue.keyword === 'type' && typeof issue.data === 'object' && issue.data !== null) return '; received an object';
   return `; received ${showValue(issue.data, undefined, 80)}`;
 }
 
