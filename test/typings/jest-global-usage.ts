@@ -1,5 +1,6 @@
 // jest 30 with the global `expect` typed by @types/jest: types come from the `jest.Matchers` augmentation.
 import 'expect-http/jest';
+import 'expect-http/openapi/jest';
 
 declare const res: Response;
 
@@ -18,3 +19,12 @@ export async function bodies(): Promise<void> {
   await expect(res).toHaveJsonBody({ id: 1, name: expect.any(String) });
   await expect(res).toMatchJsonBody({ id: 1 });
 }
+
+// expect-http/openapi/jest: the contract matchers, their options typed.
+await expect(res).toSatisfyApiSpec({ operation: 'getPet', status: 200 });
+expect({ id: 1 }).toSatisfySchemaInApiSpec('Pet');
+expect({ pet: {} }).toEqual({ pet: expect.toSatisfySchemaInApiSpec('Pet') });
+// @ts-expect-error a misspelt option is an error
+await expect(res).toSatisfyApiSpec({ operationId: 'getPet' });
+// @ts-expect-error the schema name is a string
+expect({ id: 1 }).toSatisfySchemaInApiSpec(1);

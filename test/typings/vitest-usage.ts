@@ -1,5 +1,7 @@
 // Compiled by `npm run typecheck` (tsc --noEmit, skipLibCheck: false) against the built package.
 import 'expect-http/vitest';
+import 'expect-http/openapi/vitest';
+import { loadApiSpec, useApiSpec } from 'expect-http/openapi';
 import { responseSpec } from 'expect-http';
 import { expect } from 'vitest';
 
@@ -54,3 +56,18 @@ responseSpec({ status: 200, header: { location: '/' } });
 await expect(res).toMatchResponse({ status: '6xx' });
 // @ts-expect-error toMatchResponse is async, never asymmetric
 expect.toMatchResponse({ status: 200 });
+
+// expect-http/openapi/vitest: the contract matchers, their options typed.
+const petstore = await loadApiSpec('openapi.yaml');
+await useApiSpec(petstore);
+await expect(res).toSatisfyApiSpec();
+await expect(res).toSatisfyApiSpec('GET /pets/{petId}');
+await expect(res).not.toSatisfyApiSpec({ operation: 'getPet', status: 200, spec: petstore });
+expect({ id: 1 }).toSatisfySchemaInApiSpec('Pet', { spec: petstore });
+expect({ pet: {} }).toEqual({ pet: expect.toSatisfySchemaInApiSpec('Pet') });
+// @ts-expect-error the status is a number
+await expect(res).toSatisfyApiSpec({ status: '200' });
+// @ts-expect-error a misspelt option is an error
+await expect(res).toSatisfyApiSpec({ operationId: 'getPet' });
+// @ts-expect-error toSatisfyApiSpec is async, never asymmetric
+expect.toSatisfyApiSpec();
