@@ -25,11 +25,12 @@ export function contractLine(outcome: ContractOutcome): string {
 
 export function contractNotes(outcome: ContractOutcome, status: number): string[] {
   const notes = [contractLine(outcome), ...outcome.problems.map((p) => problemText(p, outcome, status))];
-  if (outcome.unknownFormats.length > 0)
-    notes.push(
-      `Not checked: format ${outcome.unknownFormats.map((f) => quote(f, 40)).join(', ')} (unknown to ajv-formats, so any value passes).`,
-    );
+  if (outcome.unknownFormats.length > 0) notes.push(unknownFormatsNote(outcome.unknownFormats));
   return notes;
+}
+
+function unknownFormatsNote(formats: readonly string[]): string {
+  return `Not checked: format ${formats.map((f) => quote(f, 40)).join(', ')} (unknown to ajv-formats, so any value passes).`;
 }
 
 function problemText(p: ContractProblem, outcome: ContractOutcome, status: number): string {
@@ -243,4 +244,24 @@ export function mockViolationText(
   return escapeMessage(
     redactor.sweep([head, ...contractNotes(outcome, status).map((n) => n.replace(/^/gm, '  '))].join('\n')),
   );
+}
+
+/**
+ * The message of toSatisfySchemaInApiSpec: a plain value against a named schema. The value is the evidence, so one
+ * Redactor learns its secret-named members first (a `password` the schema rejects is named, never shown).
+ */
+export function namedSchemaMessage(
+  ctx: MatcherContext,
+  parts: { matcher: string; schemaName: string; location: string; issues: readonly SchemaIssue[]; value: unknown },
+  unknownFormats: readonly string[],
+): string {
+  const redactor = new Redactor(undefined, { type: 'value', value: parts.value });
+  const sections = [
+    hintLine(ctx, parts.matcher, 'schemaName', 'received'),
+    ctx.isNot
+      ? `Expected the value not to match the schema ${line(parts.schemaName, 100)} (${parts.location}), but it does.`
+      : schemaText('value', parts.location, parts.issues),
+  ];
+  if (unknownFormats.length > 0) sections.push(unknownFormatsNote(unknownFormats));
+  return escapeMessage(redactor.sweep(sections.join('\n\n')));
 }

@@ -1,8 +1,7 @@
 import { showArgument } from '../../arguments.js';
 import { HttpMatcherUsageError } from '../../errors.js';
 import { nearNames } from '../../message/closest-names.js';
-import { schemaText } from '../../message/openapi-notes.js';
-import { hintLine } from '../../message/runner-utils.js';
+import { namedSchemaMessage } from '../../message/openapi-notes.js';
 import type { MatcherContext, MatcherResult } from '../../types.js';
 import { ApiSpec, specFor } from '../spec/api-spec.js';
 import { unknownKeysProblem } from '../../message/closest-names.js';
@@ -51,11 +50,10 @@ export function toSatisfySchemaInApiSpec(
   return {
     pass: issues.length === 0,
     message: () =>
-      [
-        hintLine(this, name, 'schemaName', 'received'),
-        this.isNot
-          ? `Expected the value not to match the schema ${schemaName} (${location}), but it does.`
-          : schemaText('value', location, issues),
-      ].join('\n\n'),
+      namedSchemaMessage(
+        this,
+        { matcher: name, schemaName, location, issues, value: received },
+        spec.schemas.unknownFormats('response'),
+      ),
   };
 }
