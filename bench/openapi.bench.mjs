@@ -194,7 +194,8 @@ const bigPath = join(dir, 'big.json');
 await writeFile(bigPath, bigText);
 const resource0 = { field0_0: 1, field1_0: 'a' };
 const bigServer = createServer((req, res) =>
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(resource0)),
+  // No keep-alive: a round outlasts it, and a fetch on a connection the server just closed fails (ECONNRESET).
+  res.writeHead(200, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify(resource0)),
 );
 await new Promise((resolve) => bigServer.listen(0, '127.0.0.1', resolve));
 const loads = { parse: [], load: [], first: [], total: [], theirs: [] };
