@@ -1,10 +1,7 @@
-#!/usr/bin/env node
 // Which JSON Schema validator expect-http/openapi builds on (decisions/0007): the same OpenAPI schemas through ajv 8
-// (+ ajv-formats), @hyperjump/json-schema and @cfworker/json-schema. Prints, per candidate, the verdict on each
-// dialect case (right or wrong against what the OpenAPI and JSON Schema specifications say) and the time to compile
-// a schema and to validate an instance with it: medians of ROUNDS rounds, with min–max, all in this one run.
-//
-//   node bench/openapi-validators.mjs
+// (+ ajv-formats), @hyperjump/json-schema and @cfworker/json-schema. Per candidate, the verdict on each dialect case
+// (right or wrong against what the OpenAPI and JSON Schema specifications say) and the time to compile a schema and to
+// validate an instance with it, over rounds, all in one run. Used by bench/openapi.bench.mjs (`npm run bench -- openapi`).
 import { performance } from 'node:perf_hooks';
 import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -14,8 +11,7 @@ import * as hyper30 from '@hyperjump/json-schema/openapi-3-0';
 import * as hyper31 from '@hyperjump/json-schema/openapi-3-1';
 import { setShouldValidateFormat } from '@hyperjump/json-schema/draft-2020-12';
 import '@hyperjump/json-schema/formats';
-
-const ROUNDS = 7;
+import { spread } from './lib.mjs';
 
 const pet = (extra = {}) => ({
   type: 'object',
@@ -189,54 +185,58 @@ const CANDIDATES = {
   }),
 };
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-const fmt = (xs, unit, scale) =>
-  `${(median(xs) * scale).toFixed(2)} ${unit} (${(Math.min(...xs) * scale).toFixed(2)}–${(Math.max(...xs) * scale).toFixed(2)})`;
-
 const bigSchema = CASES[6][2]; // the discriminated oneOf: the shape a real response schema has
 const bigValue = { id: 1, name: 'Rex', petType: 'dog', bark: true, born: '2020-01-02', owner: 'a@b.co' };
 
-for (const [name, make] of Object.entries(CANDIDATES)) {
-  const candidate = make();
-  const wrong = [];
-  let total = 0;
-  for (const [label, dialect, schema, instances] of CASES) {
-    let check;
-    try {
-      check = await candidate.compile(structuredClone(schema), dialect);
-    } catch (error) {
-      wrong.push(`${label}: compile threw ${String(error.message).slice(0, 100)}`);
-      total += instances.length;
-      continue;
-    }
-    for (const [value, valid] of instances) {
-      total++;
-      let got;
+/**
+ * Per candidate: { name, right, total, wrong (the cases it got wrong), compile, validate } with compile and validate
+ * as spread() of per-round times in ms (`compiles` compiles and `validates` validations per round).
+ */
+export async function measureValidators({ rounds, compiles, validates }) {
+  const results = [];
+  for (const [name, make] of Object.entries(CANDIDATES)) {
+    const candidate = make();
+    const wrong = [];
+    let total = 0;
+    for (const [label, dialect, schema, instances] of CASES) {
+      let check;
       try {
-        got = check(value);
+        check = await candidate.compile(structuredClone(schema), dialect);
       } catch (error) {
-        got = `threw ${error.message}`;
+        wrong.push(`${label}: compile threw ${String(error.message).slice(0, 100)}`);
+        total += instances.length;
+        continue;
       }
-      if (got !== valid) wrong.push(`${label}: ${JSON.stringify(value)} → ${got}, should be ${valid}`);
+      for (const [value, valid] of instances) {
+        total++;
+        let got;
+        try {
+          got = check(value);
+        } catch (error) {
+          got = `threw ${error.message}`;
+        }
+        if (got !== valid) wrong.push(`${label}: ${JSON.stringify(value)} → ${got}, should be ${valid}`);
+      }
     }
+    const compileTimes = [];
+    const validateTimes = [];
+    for (let round = 0; round < rounds; round++) {
+      const t0 = performance.now();
+      for (let i = 0; i < compiles; i++) await candidate.compile(structuredClone(bigSchema), '3.0');
+      compileTimes.push((performance.now() - t0) / compiles);
+      const check = await candidate.compile(structuredClone(bigSchema), '3.0');
+      const t1 = performance.now();
+      for (let i = 0; i < validates; i++) check(bigValue);
+      validateTimes.push((performance.now() - t1) / validates);
+    }
+    results.push({
+      name,
+      right: total - wrong.length,
+      total,
+      wrong,
+      compile: spread(compileTimes),
+      validate: spread(validateTimes),
+    });
   }
-  const compileTimes = [];
-  const validateTimes = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const t0 = performance.now();
-    for (let i = 0; i < 20; i++) await candidate.compile(structuredClone(bigSchema), '3.0');
-    compileTimes.push((performance.now() - t0) / 20);
-    const check = await candidate.compile(structuredClone(bigSchema), '3.0');
-    const t1 = performance.now();
-    for (let i = 0; i < 20_000; i++) check(bigValue);
-    validateTimes.push((performance.now() - t1) / 20_000);
-  }
-  console.log(`\n${name}`);
-  console.log(`  verdicts right: ${total - wrong.length}/${total}`);
-  for (const w of wrong) console.log(`    wrong: ${w}`);
-  console.log(`  compile (discriminated oneOf of two 6-property objects): ${fmt(compileTimes, 'ms', 1)}`);
-  console.log(`  validate one instance: ${fmt(validateTimes, 'µs', 1000)}`);
+  return results;
 }

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH = join(ROOT, 'bench');
 // The order of sections in results.md.
-const ORDER = ['pass-path', 'failure-path', 'json-body', 'peers', 'import-cost', 'suite', 'memory'];
+const ORDER = ['pass-path', 'failure-path', 'json-body', 'peers', 'openapi', 'import-cost', 'suite', 'memory'];
 
 const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const wanted = process.argv.slice(2).filter((arg) => arg !== '--quick');

@@ -17,8 +17,13 @@ export function isJsonObject(value: unknown): value is JsonObject {
 export const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 const unescapePointer = (token: string): string => token.replace(/~1/g, '/').replace(/~0/g, '~');
 
+// Values, not schemas or references: a `$ref` inside an example is data.
+export const VALUE_KEYS = new Set(['example', 'examples', 'const', 'enum', 'default']);
+
 export class Documents {
   readonly #docs = new Map<string, Json>();
+  /** Every `$ref` of the documents (outside values) and the URL of the document holding it: found once, by the loader. */
+  readonly refs: { readonly holder: JsonObject; readonly url: string }[] = [];
 
   constructor(readonly rootUrl: string) {}
 

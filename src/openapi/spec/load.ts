@@ -1,6 +1,6 @@
 import { HttpMatcherUsageError } from '../../errors.js';
 import { peer } from '../peers.js';
-import { Documents, isJsonObject, withoutHash, type Json } from './documents.js';
+import { Documents, isJsonObject, VALUE_KEYS, withoutHash, type Json } from './documents.js';
 
 // Reading a spec: the root document from a file or an object, then every file its `$ref`s name, relative to the
 // document that names it. Only local files are read: a spec's tests should not depend on the network.
@@ -52,18 +52,22 @@ async function readDocument(url: string, caller: string, from?: string): Promise
   }
 }
 
-/** Every `$ref` to another document in `doc`, as absolute URLs. */
-function externalRefs(doc: Json, base: string, out: Set<string>): void {
-  const stack: Json[] = [doc];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (Array.isArray(value)) stack.push(...value);
+/** Records every `$ref` of the document at `url` in `docs.refs`; returns the other documents they name, as URLs. */
+function collectRefs(docs: Documents, url: string): Set<string> {
+  const external = new Set<string>();
+  const visit = (value: Json): void => {
+    if (Array.isArray(value)) for (const item of value) visit(item);
     else if (isJsonObject(value)) {
       const ref = value.$ref;
-      if (typeof ref === 'string' && !ref.startsWith('#')) out.add(withoutHash(new URL(ref, base).href));
-      for (const [key, inner] of Object.entries(value)) if (key !== 'example' && key !== 'examples') stack.push(inner);
+      if (typeof ref === 'string') {
+        docs.refs.push({ holder: value, url });
+        if (!ref.startsWith('#')) external.add(withoutHash(new URL(ref, url).href));
+      }
+      for (const key in value) if (!VALUE_KEYS.has(key)) visit(value[key] as Json);
     }
-  }
+  };
+  visit(docs.resolve('', url)?.value ?? null);
+  return external;
 }
 
 let objectSpecs = 0;
@@ -82,9 +86,7 @@ export async function loadDocuments(source: string | object, caller: string): Pr
   const pending = [docs.rootUrl];
   while (pending.length > 0) {
     const url = pending.pop() as string;
-    const refs = new Set<string>();
-    externalRefs(docs.resolve('', url)?.value ?? null, url, refs);
-    for (const target of refs) {
+    for (const target of collectRefs(docs, url)) {
       if (docs.has(target)) continue;
       if (!target.startsWith('file:'))
         throw new HttpMatcherUsageError(

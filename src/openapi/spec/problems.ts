@@ -1,4 +1,4 @@
-import { Documents, child, escapePointer, isJsonObject, type Json, type Located } from './documents.js';
+import { Documents, VALUE_KEYS, child, escapePointer, isJsonObject, type Json, type Located } from './documents.js';
 
 // What makes a document unusable as a contract, found once when it is loaded, each with where it is: the version,
 // the shape of paths, operations and responses, and every `$ref` that points nowhere.
@@ -40,7 +40,7 @@ export function specProblems(docs: Documents, version: SpecVersion): string[] {
       }
     }
   }
-  for (const [url, doc] of docs.entries()) brokenRefs(docs, { value: doc, url, pointer: '' }, add);
+  brokenRefs(docs, add);
   return problems.length > MAX_PROBLEMS
     ? [...problems.slice(0, MAX_PROBLEMS), `… and ${problems.length - MAX_PROBLEMS} more`]
     : problems;
@@ -71,31 +71,35 @@ function operationProblems(
   }
 }
 
-function brokenRefs(docs: Documents, at: Located, add: (at: Located, text: string) => void): void {
-  // Keys only, no pointer per node: a pointer is built for a broken $ref alone (a 5 MB spec has a million nodes).
-  const path: string[] = [];
-  const visit = (value: Json): void => {
-    if (Array.isArray(value)) {
-      value.forEach((item, i) => {
-        path.push(String(i));
-        visit(item);
-        path.pop();
-      });
-    } else if (isJsonObject(value)) {
-      if (typeof value.$ref === 'string' && docs.resolve(value.$ref, at.url) === undefined) {
-        const pointer = [...path, '$ref'].map(escapePointer).join('/');
-        add({ value, url: at.url, pointer: `/${pointer}` }, `$ref ${JSON.stringify(value.$ref)} points nowhere`);
-      }
-      for (const key in value) {
-        if (SKIP.has(key)) continue;
-        path.push(key);
-        visit(value[key] as Json);
-        path.pop();
-      }
-    }
-  };
-  visit(at.value);
+function brokenRefs(docs: Documents, add: (at: Located, text: string) => void): void {
+  const broken = docs.refs.filter(({ holder, url }) => docs.resolve(holder.$ref as string, url) === undefined);
+  if (broken.length === 0) return;
+  for (const [url, doc] of docs.entries()) {
+    const here = broken.filter((b) => b.url === url);
+    if (here.length === 0) continue;
+    const pointers = pointersTo(doc, new Set(here.map((b) => b.holder)));
+    for (const { holder } of here)
+      add(
+        { value: holder, url, pointer: `${pointers.get(holder) ?? ''}/$ref` },
+        `$ref ${JSON.stringify(holder.$ref)} points nowhere`,
+      );
+  }
 }
 
-// Values, not schemas or references: a `$ref` inside an example is data.
-const SKIP = new Set(['example', 'examples', 'const', 'enum', 'default']);
+/** The JSON pointer of each of `wanted` in `doc`: walked only when a $ref is broken (a 5 MB spec has a million nodes). */
+function pointersTo(doc: Json, wanted: Set<object>): Map<object, string> {
+  const found = new Map<object, string>();
+  const path: string[] = [];
+  const visit = (value: Json): void => {
+    if (typeof value !== 'object' || value === null) return;
+    if (wanted.has(value)) found.set(value, path.length === 0 ? '' : `/${path.map(escapePointer).join('/')}`);
+    for (const key in value) {
+      if (!Array.isArray(value) && VALUE_KEYS.has(key)) continue;
+      path.push(key);
+      visit((value as Record<string, Json>)[key] as Json);
+      path.pop();
+    }
+  };
+  visit(doc);
+  return found;
+}

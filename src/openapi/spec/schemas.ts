@@ -2,9 +2,11 @@ import { HttpMatcherUsageError } from '../../errors.js';
 import { escapePointer, isJsonObject, type Documents, type Json, type JsonObject, type Located } from './documents.js';
 import type { SpecVersion } from './problems.js';
 
-// The spec's schemas as ajv compiles them (decisions/0007): one copy of the documents per direction, in which 3.0's and
-// 2.0's dialect is rewritten to draft-07's, and readOnly (requests) or writeOnly (responses) properties are forbidden.
-// Every schema object of the copy remembers where it is in the spec, so an error can say `#/components/schemas/Pet/…`.
+// The spec's schemas as ajv compiles them (decisions/0007): per direction, a copy of each schema an assertion reaches
+// (through its $refs, across files), in which 3.0's and 2.0's dialect is rewritten to draft-07's, and readOnly
+// (requests) or writeOnly (responses) properties are forbidden. ajv is given those copies alone, each under its own key,
+// never the whole document. Every schema object of a copy remembers where it is in the spec, so an error can say
+// `#/components/schemas/Pet/…`.
 
 export type Direction = 'response' | 'request';
 
@@ -40,6 +42,7 @@ interface AjvValidate {
 export interface AjvInstance {
   compile(schema: object): AjvValidate;
   addSchema(schema: object, key: string): unknown;
+  getSchema(key: string): AjvValidate | undefined;
   addFormat(name: string, format: true): unknown;
   readonly formats: Record<string, unknown>;
 }
@@ -69,35 +72,53 @@ class Prepared {
   readonly locations = new WeakMap<object, string>();
   readonly forbidden = new WeakMap<object, 'readOnly' | 'writeOnly'>();
   readonly formats = new Set<string>();
-  readonly docs = new Map<string, Json>();
+  /** The rewritten copy of every schema reached so far, by the key ajv knows it by. */
+  readonly reached = new Map<string, Json>();
+  /** Keys reached since the last `take()`, for ajv to be given. */
+  #fresh: string[] = [];
+  readonly #keys = new Map<string, string>();
   readonly #visited = new WeakSet<object>();
 
   constructor(
     readonly source: Documents,
     readonly version: SpecVersion,
     readonly direction: Direction,
-  ) {
-    for (const [url, doc] of source.entries()) this.docs.set(url, structuredClone(doc));
-  }
+  ) {}
 
   /**
-   * Rewrites the schema at `at` and every schema it reaches, once: only what an assertion compiles is rewritten, so
-   * loading a large spec costs no walk over all of it.
+   * The key of the schema at `at`, copied and rewritten the first time with every schema it reaches: ajv is given
+   * only those, never the whole document, so a large spec costs the schemas an assertion uses (decisions/0007).
    */
-  reach(at: Located): void {
-    const copy = new DocumentsView(this.docs).at(at.url, at.pointer);
-    if (copy !== undefined) this.schema(copy, at.url, at.pointer);
+  reach(at: Located): string {
+    const place = `${at.url}#${at.pointer}`;
+    let key = this.#keys.get(place);
+    if (key !== undefined) return key;
+    // A URL without a fragment, so ajv looks it up as a schema of its own (recursion included).
+    key = `https://schemas.expect-http.invalid/${this.direction}/${this.#keys.size}`;
+    this.#keys.set(place, key);
+    const copy = structuredClone(at.value);
+    this.reached.set(key, copy);
+    this.#fresh.push(key);
+    this.schema(copy, at.url, at.pointer);
+    return key;
+  }
+
+  /** The keys reached since the last call. */
+  take(): string[] {
+    const fresh = this.#fresh;
+    this.#fresh = [];
+    return fresh;
   }
 
   schema(value: Json, url: string, pointer: string): void {
+    // Visited once: YAML aliases can make one object appear twice, or inside itself.
     if (!isJsonObject(value) || this.#visited.has(value)) return;
     this.#visited.add(value);
     this.locations.set(value, this.source.label(url, pointer));
     if (typeof value.$ref === 'string') {
-      const target = this.#resolve(value.$ref, url);
-      if (target) this.schema(target.value, target.url, target.pointer);
-      // Absolute, so that ajv resolves it the same wherever it inlines the schema that holds it.
-      if (target) value.$ref = `${target.url}#${fragment(target.pointer)}`;
+      // Every $ref resolves: specProblems rejects a spec with one that does not.
+      const target = this.source.resolve(value.$ref, url);
+      if (target) value.$ref = this.reach(target);
     }
     this.#dialect(value);
     if (typeof value.format === 'string') this.formats.add(value.format);
@@ -115,19 +136,13 @@ class Prepared {
     if (isJsonObject(value.properties)) this.#forbid(value, value.properties, `${url}#${pointer}`);
   }
 
-  #resolve(ref: string, base: string): Located | undefined {
-    const found = this.source.resolve(ref, base);
-    if (!found) return undefined;
-    // The same place in this direction's copy.
-    const copy = new DocumentsView(this.docs).at(found.url, found.pointer);
-    return copy === undefined ? undefined : { ...found, value: copy };
-  }
-
   /** 3.0 and 2.0 keywords in draft-07's terms; 3.1 and 3.2 are 2020-12 already. */
   #dialect(s: JsonObject): void {
     if (this.version === '3.1' || this.version === '3.2') {
       delete s.nullable; // not a keyword since 3.1: a type array says it
       if (typeof s.$schema === 'string') delete s.$schema;
+      // Our $refs are resolved against the documents already; an $id would move ajv's base away from them.
+      if (typeof s.$id === 'string') delete s.$id;
       return;
     }
     if (this.version === '2.0' && s['x-nullable'] === true) s.nullable = true;
@@ -156,22 +171,6 @@ class Prepared {
     }
   }
 }
-
-class DocumentsView {
-  constructor(readonly docs: Map<string, Json>) {}
-  at(url: string, pointer: string): Json | undefined {
-    let value: Json | undefined = this.docs.get(url);
-    for (const token of pointer === '' ? [] : pointer.slice(1).split('/')) {
-      const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
-      if (Array.isArray(value)) value = value[Number(key)];
-      else if (isJsonObject(value)) value = value[key];
-      else return undefined;
-    }
-    return value;
-  }
-}
-
-const fragment = (pointer: string): string => pointer.split('/').map(encodeURIComponent).join('/');
 
 /** Compiles the spec's schemas on first use, per direction, and keeps the compiled checks. */
 export class SchemaChecks {
@@ -213,38 +212,48 @@ export class SchemaChecks {
       logger: false,
     });
     for (const format of prepared.formats) if (!(format in ajv.formats)) ajv.addFormat(format, true);
-    for (const [url, doc] of prepared.docs) ajv.addSchema(doc as object, url);
+    for (const [key, schema] of prepared.reached) ajv.addSchema(schema as object, key);
     return ajv;
   }
 
   /** The check for the schema at `at` (a place in the spec), compiled once. */
   check(at: Located, direction: Direction, caller: string): Check {
-    const key = `${direction} ${at.url}#${at.pointer}`;
-    const cached = this.#checks.get(key);
+    const place = `${direction} ${at.url}#${at.pointer}`;
+    const cached = this.#checks.get(place);
     if (cached) return cached;
     const entry = this.#instance(direction);
-    entry.prepared.reach(at);
+    const key = entry.prepared.reach(at);
     for (const format of entry.prepared.formats) {
       if (format in entry.ajv.formats) continue;
       entry.ajv.addFormat(format, true);
       entry.plain?.addFormat(format, true);
       entry.unknown = undefined;
     }
-    const ref = { $ref: `${at.url}#${fragment(at.pointer)}` };
+    for (const fresh of entry.prepared.take()) {
+      const schema = entry.prepared.reached.get(fresh) as object;
+      entry.ajv.addSchema(schema, fresh);
+      entry.plain?.addSchema(schema, fresh);
+    }
     let validate: AjvValidate;
     try {
-      validate = entry.ajv.compile(ref);
+      validate = compiled(entry.ajv, key);
     } catch (error) {
       // ajv's discriminator wants the tag required in every branch; OpenAPI 3.0 does not: check it as a plain oneOf.
       if (!/discriminator/.test(String(error))) throw invalidSchema(this.docs, at, error, caller);
       entry.plain ??= this.#ajv(entry.prepared, false);
-      validate = entry.plain.compile(ref);
+      validate = compiled(entry.plain, key);
     }
     const check: Check = (value) =>
       validate(value) ? [] : (validate.errors ?? []).map((e) => issue(entry.prepared, e));
-    this.#checks.set(key, check);
+    this.#checks.set(place, check);
     return check;
   }
+}
+
+function compiled(ajv: AjvInstance, key: string): AjvValidate {
+  const validate = ajv.getSchema(key);
+  if (validate === undefined) throw new Error(`no schema ${key}`); // cannot happen: the key was just added
+  return validate;
 }
 
 function invalidSchema(docs: Documents, at: Located, error: unknown, caller: string): HttpMatcherUsageError {
