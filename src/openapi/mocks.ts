@@ -123,7 +123,11 @@ export function checkMocksAgainst(
     while (pending.size > 0) await Promise.all([...pending]);
     const found = violations;
     violations = [];
-    if (found.length > 0) throw new Error(mockViolationsMessage(found));
+    if (found.length === 0) return;
+    const error = new Error(mockViolationsMessage(found));
+    // Its frames would be expect-http's and the runner's; the message names the handler's own file and line.
+    error.stack = `Error: ${error.message}`;
+    throw error;
   };
   afterEach(verify);
   return {

@@ -126,6 +126,8 @@ describe('checkMocksAgainst', () => {
       expect(message).toContain(
         '    - body.id must be an integer; received "two" (#/components/schemas/Pet/properties/id/type)',
       );
+      // No frames of expect-http's or the runner's under the message: the handler's line is in it.
+      expect((error as Error).stack).toBe(`Error: ${message}`);
       await checks.verify(); // reported once
     } finally {
       checks.stop();
