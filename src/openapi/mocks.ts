@@ -72,8 +72,9 @@ export function checkMocksAgainst(
   let violations: string[] = [];
 
   const onStart: Listener = ({ request, requestId }) => {
-    // Cloned before the handler reads it; the handler and the app keep the original.
-    if (isFetchRequest(request) && !request.bodyUsed) sent.set(requestId, request.clone());
+    // A body is cloned before the handler reads it; the handler and the app keep the original. (A request without
+    // one cannot be consumed: no clone to pay for.)
+    if (isFetchRequest(request) && request.body !== null && !request.bodyUsed) sent.set(requestId, request.clone());
   };
   const forget: Listener = ({ requestId }) => void sent.delete(requestId);
   const onMocked: Listener = ({ request, response, requestId }) => {

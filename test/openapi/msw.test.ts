@@ -282,6 +282,18 @@ describe('checkMocksAgainst', () => {
     expect(message).toBe('passed');
   });
 
+  it('does not hold a network error that a handler mocks on purpose (HttpResponse.error()) to the contract', async () => {
+    const message = await reported(
+      () =>
+        fetch(`${API}/pets/5`).then(
+          () => 'answered',
+          (error: Error) => expect(error.message).toBe('Failed to fetch'),
+        ),
+      http.get(`${API}/pets/:petId`, () => HttpResponse.error()),
+    );
+    expect(message).toBe('passed');
+  });
+
   it('reports a violation even when the app swallowed what went wrong', async () => {
     // App code that turns any failure into "no pet": the test itself would see nothing.
     const petName = (id: number) =>
