@@ -94,7 +94,12 @@ export function checkMocksAgainst(
   const check = async (request: Request, copy: Response): Promise<string[]> => {
     const loaded = await spec;
     const view = await readRequest(request, NAME, checkMocksAgainst);
-    const response = toHttpResponse(copy);
+    // An event stream (msw's sse(), a streamed mock) may never end: its status and headers are checked, its body not.
+    const endless = /^\s*text\/event-stream/i.test(copy.headers.get('content-type') ?? '');
+    if (endless) void copy.body?.cancel().catch(() => undefined);
+    const response = toHttpResponse(
+      endless ? new Response(null, { status: copy.status, headers: copy.headers }) : copy,
+    );
     const requestOutcome = checkRequest(loaded, view, {}, NAME, checkMocksAgainst);
     const responseOutcome = await checkResponse(loaded, response, {}, NAME, checkMocksAgainst, view);
     if (requestOutcome.problems.length === 0 && responseOutcome.problems.length === 0) return [];

@@ -294,6 +294,63 @@ describe('checkMocksAgainst', () => {
     expect(message).toBe('passed');
   });
 
+  it('checks an event stream that never ends by its status and headers, without waiting for its body', async () => {
+    const events = await loadApiSpec({
+      openapi: '3.0.3',
+      info: { title: 'Events', version: '1' },
+      servers: [{ url: API }],
+      paths: {
+        '/events': {
+          get: {
+            responses: {
+              '200': {
+                description: 'Server-sent events',
+                headers: { 'X-Stream-Id': { required: true, schema: { type: 'string' } } },
+                content: { 'text/event-stream': { schema: { type: 'string' } } },
+              },
+            },
+          },
+        },
+      },
+    });
+    const endless = () =>
+      new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(new TextEncoder().encode('data: hello\n\n')),
+      });
+    mock.use(
+      http.get(
+        `${API}/events`,
+        ({ request }) =>
+          new HttpResponse(endless(), {
+            headers: {
+              'content-type': 'text/event-stream',
+              ...(new URL(request.url).searchParams.has('drift') ? {} : { 'x-stream-id': 's1' }),
+            },
+          }),
+      ),
+    );
+    const checks = checkMocksAgainst(mock, events, { afterEach: () => undefined });
+    try {
+      for (const url of [`${API}/events`, `${API}/events?drift`]) {
+        const reader = (await fetch(url)).body?.getReader();
+        expect(new TextDecoder().decode((await reader?.read())?.value)).toBe('data: hello\n\n');
+        // Not awaited: cancelling a mocked stream that never ends does not settle (msw 2.15, Node 20).
+        void reader?.cancel();
+      }
+      const message = await checks.verify().then(
+        () => 'passed',
+        (error: Error) => error.message,
+      );
+      expect(message).toContain('(1 violation, checkMocksAgainst)');
+      expect(message).toContain(
+        'GET http://petstore.test/v1/events?drift: the mocked response (status 200) breaks the contract',
+      );
+      expect(message).toContain('Header X-Stream-Id is required by the spec');
+    } finally {
+      checks.stop();
+    }
+  });
+
   it('reports a violation even when the app swallowed what went wrong', async () => {
     // App code that turns any failure into "no pet": the test itself would see nothing.
     const petName = (id: number) =>
