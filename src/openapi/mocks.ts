@@ -112,7 +112,10 @@ export function checkMocksAgainst(
   const handlerFor = async (request: Request): Promise<MockHandler | undefined> => {
     for (const handler of msw?.listHandlers?.() ?? []) {
       if (handler.kind !== 'request' || typeof handler.test !== 'function') continue;
-      const matches = await Promise.resolve(handler.test({ request: request.clone() })).catch(() => false);
+      // A handler whose own matching throws names no route; it must not turn the report into a crash.
+      const matches = await new Promise<boolean>((resolve) =>
+        resolve(handler.test?.({ request: request.clone() }) ?? false),
+      ).catch(() => false);
       if (matches) {
         const frame = handler.info?.callFrame;
         return { header: String(handler.info?.header), callFrame: typeof frame === 'string' ? frame : undefined };
