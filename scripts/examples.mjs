@@ -6,8 +6,9 @@
 //
 //   node scripts/examples.mjs                        every example
 //   node scripts/examples.mjs vitest-msw jest-…      only these
-//   node scripts/examples.mjs --show-failure NAME    run NAME's deliberately failing test (SHOW_FAILURE=1) and print
-//                                                    its output without colours, for the example's README
+//   node scripts/examples.mjs --show-failure NAME    run NAME's deliberately failing test (SHOW_FAILURE=1, or the
+//                                                    env in PROVOKED_FAILURES) and print its output without colours,
+//                                                    for the example's README
 //   node scripts/examples.mjs --show-failure --update-readme NAME
 //                                                    …and put that failure into examples/NAME/README.md, between
 //                                                    its <!-- failure-output:start/end --> markers
@@ -32,6 +33,20 @@ const EXAMPLE_TIMEOUT_MS = 5 * 60_000;
 // The line an example prints, with exit code 0, when it cannot run here (see examples/vitest-browser).
 const SKIP_MARKER = /^EXAMPLE SKIPPED: (.+)$/m;
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+// Examples whose failure on purpose is provoked by their own env var rather than SHOW_FAILURE, and what it must say.
+// Every run of such an example also runs it that way and fails the example unless its tests fail with each of these
+// lines: CI proves that the failure is still caught, not only that the passing tests pass.
+const PROVOKED_FAILURES = {
+  'vitest-msw-openapi': {
+    env: { DRIFT: '1' },
+    mustSay: [
+      'The msw traffic of this test breaks the contract (1 violation, checkMocksAgainst):',
+      'GET https://api.shelter.test/v1/pets/1: the mocked response (status 200) breaks the contract',
+      '  Handler:  GET https://api.shelter.test/v1/pets/:petId (test/handlers.ts:',
+      '    - body.id must be an integer; received "1" (#/components/schemas/Pet/properties/id/type)',
+    ],
+  },
+};
 
 const USAGE =
   'usage: node scripts/examples.mjs [--show-failure [--update-readme]] [--update-lockfiles] [--keep] [--verbose] [--no-build] [--pack .tmp/pack/pack.json] [example…]';
@@ -123,9 +138,11 @@ async function runExample(name, pack) {
     recursive: true,
     filter: (path) => !/[\\/](node_modules|test-results|playwright-report|\.vitest-attachments)$/.test(path),
   });
+  const provoked = PROVOKED_FAILURES[name];
+  const failureEnv = provoked?.env ?? { SHOW_FAILURE: '1' };
   const env = { ...process.env, FORCE_COLOR: '1' };
-  if (showFailure) env.SHOW_FAILURE = '1';
-  else delete env.SHOW_FAILURE;
+  for (const key of ['SHOW_FAILURE', ...Object.keys(failureEnv)]) delete env[key];
+  if (showFailure) Object.assign(env, failureEnv);
 
   // `npm ci` on the committed lockfile, as a user who copies the example runs it, with one difference: expect-http
   // comes from the tarball just packed, not from the registry (see useTarball).
@@ -156,7 +173,14 @@ async function runExample(name, pack) {
   }
 
   const test = await exec('npm', ['test'], dir, env);
+  // The failure on purpose must still be caught, with its message: a run that passes, or fails otherwise, fails here.
+  const missed =
+    provoked && (showFailure || test.code === 0) ? await provokedFailureMissed(dir, env, provoked, test) : undefined;
   const ms = Date.now() - begin;
+  if (missed) {
+    process.stdout.write(`\n── ${name}: ${missed.run} did not fail as expected ──\n${missed.output}\n`);
+    return { name, status: 'failed', types, reason: missed.reason, ms, output: showFailure ? test.output : '' };
+  }
   const skipped = test.output.replace(ANSI, '').match(SKIP_MARKER);
   const typeFailure = types === 'FAILED' ? { status: 'failed', reason: 'type errors (npm run typecheck)' } : undefined;
   if (test.code === 0 && skipped)
@@ -180,19 +204,39 @@ async function runExample(name, pack) {
   };
 }
 
+// With the failure's env, `npm test` must fail and say each line of `mustSay`; undefined when it does.
+async function provokedFailureMissed(dir, env, provoked, shown) {
+  const setting = Object.entries(provoked.env)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(' ');
+  const run = showFailure ? shown : await exec('npm', ['test'], dir, { ...env, ...provoked.env });
+  const text = run.output.replace(ANSI, '');
+  const absent = provoked.mustSay.filter((line) => !text.includes(line));
+  if (run.code !== 0 && absent.length === 0) {
+    if (!showFailure) log(`        ${setting} npm test failed as expected, with the expected message`);
+    return undefined;
+  }
+  const why = run.code === 0 ? 'passed' : `did not say ${JSON.stringify(absent[0])}`;
+  return { run: `${setting} npm test`, reason: `${setting} npm test ${why}`, output: run.output };
+}
+
 // The failure itself, from the runner's heading for the failed test down to the `expect(…)` line of its code frame.
 function writeFailureIntoReadme(name, output) {
   const lines = output.split('\n');
   const heading = [/^\s*● /, /^\s*1\) /, /^\s*FAIL\s.*>/]
     .map((re) => lines.findIndex((l) => re.test(l)))
     .find((i) => i >= 0);
-  const end =
+  const frame =
     heading === undefined ? -1 : lines.findIndex((l, i) => i > heading && /^\s*>?\s*\d+\s*\|.*expect\(/.test(l));
+  // A failure thrown from a hook (afterEach) has no code frame of the test's: it ends before vitest's ⎯⎯⎯ rule.
+  const rule = heading === undefined ? -1 : lines.findIndex((l, i) => i > heading && /^\s*⎯{3,}/.test(l));
+  const end = frame >= 0 && (rule < 0 || frame < rule) ? frame : rule - 1;
   if (heading === undefined || end < 0) throw new Error(`Could not find the failure in ${name}'s output.`);
   const block = lines
     .slice(heading, end + 1)
     .join('\n')
-    .replace(/[ \t]+$/gm, '');
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n+$/, '');
   const file = join(EXAMPLES, name, 'README.md');
   const readme = readFileSync(file, 'utf8');
   const markers = /(<!-- failure-output:start -->\n)[\s\S]*?(<!-- failure-output:end -->)/;

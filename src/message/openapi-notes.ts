@@ -228,24 +228,6 @@ export function requestFailureMessage(
   return escapeMessage(redactor.sweep(sections.join('\n\n')));
 }
 
-/** One violation of an msw mock, as checkMocksAgainst reports it: the request, then what breaks the contract. */
-export function mockViolationText(
-  side: 'request' | 'response',
-  request: ShownRequest,
-  outcome: ContractOutcome,
-  status = 0,
-): string {
-  const redactor = new Redactor(undefined, { type: 'text', text: request.text.slice(0, 64 * 1024) });
-  for (const [name, value] of request.headers) if (isSecretHeader(name)) hideSecret(redactor.secrets, value);
-  const head =
-    side === 'request'
-      ? `The request ${line(request.method, 20)} ${url(request.url)} that the app sent:`
-      : `The mocked response (status ${status}) to ${line(request.method, 20)} ${url(request.url)}:`;
-  return escapeMessage(
-    redactor.sweep([head, ...contractNotes(outcome, status).map((n) => n.replace(/^/gm, '  '))].join('\n')),
-  );
-}
-
 /**
  * The message of toSatisfySchemaInApiSpec: a plain value against a named schema. The value is the evidence, so one
  * Redactor learns its secret-named members first (a `password` the schema rejects is named, never shown).

@@ -19,10 +19,17 @@ export class Redactor {
   readonly secrets: Set<string>;
 
   constructor(res?: HttpResponse, body?: HeldBody) {
-    this.secrets = new Set(knownSecrets(res));
+    this.secrets = new Set();
+    this.learn(res, body);
+  }
+
+  /** Learns the secrets of one more message of the exchange (an msw mock: its request as well as its response). */
+  learn(res?: HttpResponse, body?: HeldBody): this {
+    for (const secret of knownSecrets(res)) this.secrets.add(secret);
     const held = body ?? (res?.kind === 'status-code' ? undefined : res?.body);
     if (held !== undefined)
       this.learnBody(held, res?.kind === 'status-code' ? undefined : res?.headers.get('content-type'));
+    return this;
   }
 
   /** Free text with its secret-looking members redacted (JSON members, form fields, auth schemes). */
