@@ -123,6 +123,11 @@ function generate(variant) {
     ).join('')}});\n`,
   );
   writeFileSync(join(dir, 'file-timings.mjs'), REPORTER);
+  // A project of its own, as a user's is. Without a package.json the nearest one is this repository's, named
+  // expect-http: 'expect-http/vitest' then resolves to the repository's own dist/ by self-reference, outside
+  // node_modules, and vitest transforms it and runs it through its module runner in every test file (16-26 ms more
+  // per file than the same files loaded by Node from node_modules; decisions/0009).
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: `suite-bench-${variant}`, private: true })}\n`);
   if (setup === 'expect-http/vitest') {
     // A copy in node_modules, as npm installs it: package.json and dist/. (A symlink to this repository
     // would make vitest see a file outside node_modules and transform it in every test file.)

