@@ -1,8 +1,9 @@
 import type { HeaderList } from './header-list.js';
 
-/** The response kinds the adapters recognise. */
+/** The kinds the adapters recognise: responses, and the one request kind the header and body matchers accept. */
 export type ResponseKind =
   | 'fetch'
+  | 'fetch-request'
   | 'undici-request'
   | 'node-incoming-message'
   | 'supertest'
@@ -54,6 +55,8 @@ export interface ResponseDetails {
 /** How one kind of response is recognised and read. */
 export interface Adapter {
   readonly kind: ResponseKind;
+  /** `'request'`: what a client sends (a fetch Request), which has no status; matchers opt in to it. */
+  readonly subject?: 'request';
   /** Words for the usage error: what this adapter accepts. */
   readonly accepts: string;
   /** What to call one of its responses in a message: `this ${name}`. */
