@@ -1,6 +1,6 @@
 import { HeaderList } from './header-list.js';
 import { method, shape, stringOrUndefined } from './read.js';
-import type { Adapter } from './types.js';
+import type { Adapter, RequestAdapter } from './types.js';
 
 const looksLikeRequest = shape({
   method: 'string',
@@ -34,4 +34,24 @@ export const fetchRequest: Adapter = {
   },
   // Read through clone() so the handler can still read it; once read, the stream itself says it is used.
   bodySource: (v) => (v.bodyUsed === true ? { type: 'stream', stream: v.body } : { type: 'fetch', response: v }),
+};
+
+/** The same Request, as a contract check reads it: its body through a clone, so the handler can still read it. */
+export const fetchRequestSent: RequestAdapter = {
+  kind: 'fetch-request',
+  accepts: 'a fetch Request (what an msw handler receives)',
+  name: 'fetch Request',
+  detect: (v) => fetchRequest.detect(v),
+  read: (v) => {
+    // Checked before anything async, so the usage error is thrown at the assertion.
+    if (v.bodyUsed === true)
+      return 'received a Request whose body was already read: check it before reading it (await request.json() after the assertion), or pass request.clone().';
+    const view = (text: string) => ({
+      method: method(v.method) ?? 'GET',
+      url: v.url as string,
+      headers: HeaderList.from(v.headers),
+      text,
+    });
+    return v.body === null ? view('') : (v.clone as () => Request)().text().then(view);
+  },
 };

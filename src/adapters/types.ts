@@ -99,3 +99,29 @@ export type BodySource =
 
 /** What `Adapter.unwrap` found in a client's error. */
 export type Unwrapped = { readonly response: Record<PropertyKey, unknown> } | { readonly problem: string };
+
+/** The request kinds whose sent request can be checked against a contract (toSatisfyApiSpec). */
+export type RequestKind = 'fetch-request' | 'supertest-request' | 'axios-config' | 'got-request';
+
+/** A request as its client sent it: what a contract check reads. */
+export interface SentRequest {
+  /** Uppercased. */
+  readonly method: string;
+  /** Absolute, query included, as it went out. */
+  readonly url: string;
+  readonly headers: HeaderList;
+  /** The body as sent, as text ('' when there was none). */
+  readonly text: string;
+}
+
+/** How one client's record of a request it sent is recognised and read. */
+export interface RequestAdapter {
+  readonly kind: RequestKind;
+  /** Words for usage errors: what to pass, e.g. "a supertest response's `res.request`". */
+  readonly accepts: string;
+  /** What to call it in a message: `this ${name}`. */
+  readonly name: string;
+  detect(value: Record<PropertyKey, unknown>): boolean;
+  /** Why this request cannot be checked (never sent, a body the client does not keep), or its view. */
+  read(value: Record<PropertyKey, unknown>): SentRequest | string | Promise<SentRequest | string>;
+}
