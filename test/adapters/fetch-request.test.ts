@@ -76,8 +76,23 @@ describe('the header and body matchers on a fetch Request inside an msw handler'
     const message = outcome.message.replace(/\u001b\[\d+m/g, '');
     expect(message).toContain('expect(request).toHaveHeader(name)');
     expect(message).toContain('Expected header:  x-request-id (any value)');
+    expect(message).toContain(
+      'The request has no x-request-id header.\nHeaders present (3): authorization, content-type, x-tenant',
+    );
     expect(message).toContain('Received request: POST http://shop.test/orders');
     expect(message).not.toContain('Received status');
+  });
+
+  it('toHaveContentType fails on a request sent without one, saying it is the request that has none', async () => {
+    const outcome = await send((request) => expect(request).toHaveContentType('application/json'), {
+      method: 'POST',
+      body: new Uint8Array([1, 2, 3]),
+    });
+    const message = outcome.message.replace(/\u001b\[\d+m/g, '');
+    expect(message).toContain(
+      'Expected content type: application/json\nReceived request:      POST http://shop.test/orders',
+    );
+    expect(message).toContain('The request has no Content-Type header.');
   });
 
   it('.not fails when the body is what it says it is not', async () => {
