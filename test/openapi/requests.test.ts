@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import axios, { AxiosError } from 'axios';
 import { got } from 'got';
 import { http, HttpResponse } from 'msw';
@@ -76,6 +77,7 @@ const pet = { name: 'Rex', password: 'correct-horse' };
 
 describe('supertest: res.request', () => {
   it('passes a documented POST body and fails a readOnly id, a missing property, naming each', async () => {
+    // Pet requires id, but id is readOnly: a request without it conforms.
     const ok = await supertest(base()).post('/pets').send(pet);
     await expect(ok.request).toSatisfyApiSpec({ spec });
     const bad = await supertest(base()).post('/pets').send({ id: 9, name: '' });
@@ -216,6 +218,29 @@ describe('got: res.request', () => {
     const res = await got.post(`${base()}/pets`, { ...noThrow, form: pet });
     expect(await asyncFailureOf(() => expect(res.request).toSatisfyApiSpec({ spec }))).toContain(
       'Content-Type "application/x-www-form-urlencoded" is not one the spec documents for this request: application/json.\n\nContent-Type: application/x-www-form-urlencoded\n\nBody:\n  name=Rex&password=',
+    );
+  });
+});
+
+describe('a body the client does not keep', () => {
+  it('a streamed got body is a usage error that says where to check it instead, thrown at the assertion', async () => {
+    const res = await got.post(`${base()}/pets`, {
+      ...noThrow,
+      body: Readable.from([JSON.stringify(pet)]),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(() => expect(res.request).toSatisfyApiSpec({ spec })).toThrow(
+      "toSatisfyApiSpec: the body of this got request was a stream or FormData, which the client does not keep: check the request where it is received instead (an msw handler's `request`, or the server).",
+    );
+  });
+
+  it('a Buffer sent by supertest is read as the text it is', async () => {
+    const res = await supertest(base())
+      .post('/pets')
+      .set('content-type', 'application/json')
+      .send(Buffer.from(JSON.stringify({ ...pet, id: 4 })));
+    expect(await asyncFailureOf(() => expect(res.request).toSatisfyApiSpec({ spec }))).toContain(
+      '  - body.id is readOnly, so it must not be in a request; received 4',
     );
   });
 });
