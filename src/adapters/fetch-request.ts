@@ -36,13 +36,13 @@ export const fetchRequest: Adapter = {
   bodySource: (v) => (v.bodyUsed === true ? { type: 'stream', stream: v.body } : { type: 'fetch', response: v }),
 };
 
-/** The same Request, as a contract check reads it: its body through a clone, so the handler can still read it. */
+/** The same Request, as a contract check reads it: its body through a clone (bounded by bodyLimit and bodyTimeout). */
 export const fetchRequestSent: RequestAdapter = {
   kind: 'fetch-request',
   accepts: 'a fetch Request (what an msw handler receives)',
   name: 'fetch Request',
   detect: (v) => fetchRequest.detect(v),
-  read: (v) => {
+  read: (v, readStream) => {
     // Checked before anything async, so the usage error is thrown at the assertion.
     if (v.bodyUsed === true)
       return 'received a Request whose body was already read: check it before reading it (await request.json() after the assertion), or pass request.clone().';
@@ -52,6 +52,6 @@ export const fetchRequestSent: RequestAdapter = {
       headers: HeaderList.from(v.headers),
       text,
     });
-    return v.body === null ? view('') : (v.clone as () => Request)().text().then(view);
+    return v.body === null ? view('') : readStream().then(view);
   },
 };

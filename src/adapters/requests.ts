@@ -1,7 +1,9 @@
+import { bodyOf } from '../body/read-body.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import { axiosConfig } from './axios-request.js';
 import { fetchRequestSent } from './fetch-request.js';
 import { gotRequest } from './got-request.js';
+import { adapt } from './index.js';
 import { describeError, isObject } from './read.js';
 import { supertestRequest } from './supertest-request.js';
 import type { RequestAdapter, SentRequest } from './types.js';
@@ -35,11 +37,16 @@ export function sentRequest(
   matcher: string,
   caller: (...args: never[]) => unknown,
 ): SentRequest | Promise<SentRequest> {
+  // A usage error (the body module's cap or timeout) stands as it is; anything else is said to come from the read.
   const failed = (error: unknown) =>
-    new HttpMatcherUsageError(matcher, `reading this ${adapter.name} threw ${describeError(error)}.`, caller);
+    error instanceof HttpMatcherUsageError
+      ? error
+      : new HttpMatcherUsageError(matcher, `reading this ${adapter.name} threw ${describeError(error)}.`, caller);
   let read: ReturnType<RequestAdapter['read']>;
   try {
-    read = adapter.read(value);
+    // The body module's read: capped, timed out, cached per request, shared with the body matchers.
+    const readStream = async () => (await bodyOf(matcher, adapt(matcher, value, caller, { requests: true }))).text;
+    read = adapter.read(value, readStream);
   } catch (error) {
     throw failed(error);
   }

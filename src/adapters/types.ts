@@ -122,6 +122,12 @@ export interface RequestAdapter {
   /** What to call it in a message: `this ${name}`. */
   readonly name: string;
   detect(value: Record<PropertyKey, unknown>): boolean;
-  /** Why this request cannot be checked (never sent, a body the client does not keep), or its view. */
-  read(value: Record<PropertyKey, unknown>): SentRequest | string | Promise<SentRequest | string>;
+  /**
+   * Why this request cannot be checked (never sent, a body the client does not keep), or its view. `readStream` reads
+   * a body the request holds as a stream (a fetch Request's) the bounded, shared way the body matchers do.
+   */
+  read(
+    value: Record<PropertyKey, unknown>,
+    readStream: () => Promise<string>,
+  ): SentRequest | string | Promise<SentRequest | string>;
 }

@@ -5,7 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpMatcherUsageError } from '../../src/index.js';
+import { configure, HttpMatcherUsageError } from '../../src/index.js';
 import { loadApiSpec, openApiMatchers, type ApiSpec } from '../../src/openapi/index.js';
 import { asyncFailureOf } from '../helpers/message.js';
 import { startServer, type TestServer } from '../helpers/server.js';
@@ -232,6 +232,26 @@ describe('a body the client does not keep', () => {
     expect(() => expect(res.request).toSatisfyApiSpec({ spec })).toThrow(
       "toSatisfyApiSpec: the body of this got request was a stream or FormData, which the client does not keep: check the request where it is received instead (an msw handler's `request`, or the server).",
     );
+  });
+
+  it("a fetch Request whose body never ends: the body module's bodyTimeout ends the read with a usage error", async () => {
+    configure({ bodyTimeout: 200 });
+    try {
+      const endless = new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(new TextEncoder().encode('{"name":')),
+      });
+      const request = new Request('http://localhost/v1/pets', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: endless,
+        ...({ duplex: 'half' } as object),
+      });
+      await expect(expect(request).toSatisfyApiSpec({ spec })).rejects.toThrow(
+        /^toSatisfyApiSpec: the body did not end within bodyTimeout \(200 ms\); 8 B had arrived, so it was not checked\. \(Request: POST, Content-Type: application\/json\.\)\nIts sender is still sending it \(a stream that does not end\)\./,
+      );
+    } finally {
+      configure({ bodyTimeout: 10_000 });
+    }
   });
 
   it('a Buffer sent by supertest is read as the text it is', async () => {
