@@ -1,5 +1,6 @@
 import { HttpMatcherUsageError } from '../errors.js';
 import { axios } from './axios.js';
+import { fetchRequest } from './fetch-request.js';
 import { fetchResponse } from './fetch-response.js';
 import { got } from './got.js';
 import { HeaderList } from './header-list.js';
@@ -19,6 +20,7 @@ export type { BodySource, HeldBody, ResponseKind } from './types.js';
 const ADAPTERS: readonly Adapter[] = [
   playwright,
   fetchResponse,
+  fetchRequest,
   axios,
   got,
   undiciRequest,
@@ -27,7 +29,13 @@ const ADAPTERS: readonly Adapter[] = [
   plain,
 ];
 
-const ACCEPTED = `${ADAPTERS.map((a) => a.accepts).join(', ')}, or a status code number`;
+// A Request is named only where it is accepted: the status matchers' list would mislead.
+const ACCEPTED = `${ADAPTERS.filter((a) => a.subject === undefined)
+  .map((a) => a.accepts)
+  .join(', ')}, or a status code number`;
+
+const REQUEST_MATCHERS =
+  'toHaveHeader, toHaveContentType, toHaveJsonBody, toMatchJsonBody, toHaveTextBody, toMatchSchema, and toSatisfyApiSpec (expect-http/openapi)';
 
 /**
  * One response, whatever client produced it. The status is read at once; everything else only when a
@@ -40,7 +48,10 @@ export class HttpResponse {
   readonly kind: ResponseKind;
 
   constructor(
-    /** 0 only for fetch's opaque-redirect and network-error responses; otherwise 100–599. */
+    /**
+     * 0 only for fetch's opaque-redirect and network-error responses; NaN for a fetch Request, which has none (only
+     * the matchers that opt in with `requests: true` see one); otherwise 100–599.
+     */
     readonly status: number,
     /** The object the client returned. */
     readonly source: unknown,
@@ -51,6 +62,11 @@ export class HttpResponse {
     this.#adapter = adapter;
     this.#target = target;
     this.kind = adapter?.kind ?? 'status-code';
+  }
+
+  /** `'request'` for a fetch Request (what a client sends): messages say "request" and show no status. */
+  get subject(): 'response' | 'request' {
+    return this.#adapter?.subject ?? 'response';
   }
 
   get details(): ResponseDetails {
@@ -118,15 +134,25 @@ export function toHttpResponse(value: unknown): HttpResponse {
 
 /**
  * What the matchers call: as `toHttpResponse`, with the matcher's name in any usage error. With
- * `needs: 'headers'`, a bare status code (which has none) is a usage error too.
+ * `needs: 'headers'`, a bare status code (which has none) is a usage error too. A fetch Request is accepted only
+ * with `requests: true` (the header and body matchers): elsewhere it is a usage error, since it has no status (a
+ * string `requests` is this matcher's own reason).
  */
 export function adapt(
   matcherName: string,
   value: unknown,
   caller: (...args: never[]) => unknown,
-  options?: { needs: 'headers' },
+  options?: { needs?: 'headers'; requests?: true | string },
 ): HttpResponse {
   const res = adaptAny(matcherName, value, caller);
+  if (res.subject === 'request' && options?.requests !== true) {
+    throw new HttpMatcherUsageError(
+      matcherName,
+      options?.requests ??
+        `received a fetch Request, which has no status: did you mean the response? A Request is what the client sends (the \`request\` an msw handler receives); check the response the client got with ${matcherName}, and the request with ${REQUEST_MATCHERS}.`,
+      caller,
+    );
+  }
   if (options?.needs === 'headers' && res.kind === 'status-code') {
     throw new HttpMatcherUsageError(
       matcherName,
@@ -180,6 +206,7 @@ function adaptAny(matcherName: string, value: unknown, caller: (...args: never[]
     );
   }
   if (adapter === undefined) throw notAResponse(matcherName, value, caller);
+  if (adapter.subject === 'request') return new HttpResponse(Number.NaN, value, adapter, target);
   const status = rawStatus;
   if (
     typeof status !== 'number' ||

@@ -1,8 +1,9 @@
 import type { HeaderList } from './header-list.js';
 
-/** The response kinds the adapters recognise. */
+/** The kinds the adapters recognise: responses, and the one request kind the header and body matchers accept. */
 export type ResponseKind =
   | 'fetch'
+  | 'fetch-request'
   | 'undici-request'
   | 'node-incoming-message'
   | 'supertest'
@@ -54,6 +55,8 @@ export interface ResponseDetails {
 /** How one kind of response is recognised and read. */
 export interface Adapter {
   readonly kind: ResponseKind;
+  /** `'request'`: what a client sends (a fetch Request), which has no status; matchers opt in to it. */
+  readonly subject?: 'request';
   /** Words for the usage error: what this adapter accepts. */
   readonly accepts: string;
   /** What to call one of its responses in a message: `this ${name}`. */
@@ -96,3 +99,35 @@ export type BodySource =
 
 /** What `Adapter.unwrap` found in a client's error. */
 export type Unwrapped = { readonly response: Record<PropertyKey, unknown> } | { readonly problem: string };
+
+/** The request kinds whose sent request can be checked against a contract (toSatisfyApiSpec). */
+export type RequestKind = 'fetch-request' | 'supertest-request' | 'axios-config' | 'got-request';
+
+/** A request as its client sent it: what a contract check reads. */
+export interface SentRequest {
+  /** Uppercased. */
+  readonly method: string;
+  /** Absolute, query included, as it went out. */
+  readonly url: string;
+  readonly headers: HeaderList;
+  /** The body as sent, as text ('' when there was none). */
+  readonly text: string;
+}
+
+/** How one client's record of a request it sent is recognised and read. */
+export interface RequestAdapter {
+  readonly kind: RequestKind;
+  /** Words for usage errors: what to pass, e.g. "a supertest response's `res.request`". */
+  readonly accepts: string;
+  /** What to call it in a message: `this ${name}`. */
+  readonly name: string;
+  detect(value: Record<PropertyKey, unknown>): boolean;
+  /**
+   * Why this request cannot be checked (never sent, a body the client does not keep), or its view. `readStream` reads
+   * a body the request holds as a stream (a fetch Request's) the bounded, shared way the body matchers do.
+   */
+  read(
+    value: Record<PropertyKey, unknown>,
+    readStream: () => Promise<string>,
+  ): SentRequest | string | Promise<SentRequest | string>;
+}

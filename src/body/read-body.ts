@@ -288,9 +288,10 @@ function limitProblem(res: HttpResponse, received: number | undefined, declared?
 function timeoutProblem(res: HttpResponse, received: number): string {
   const { bodyTimeout } = getConfig();
   const type = res.headers.get('content-type') ?? '';
-  const why = /text\/event-stream/i.test(type)
+  let why = /text\/event-stream/i.test(type)
     ? 'An event stream does not end by itself: assert on its status and headers instead.'
     : 'The server is still sending it, or holds the connection open (a stream or long poll).';
+  if (res.subject === 'request') why = 'Its sender is still sending it (a stream that does not end).';
   return (
     `the body did not end within bodyTimeout (${bodyTimeout} ms); ${formatBytes(received)} had arrived, so it was not checked. ${context(res)}\n` +
     `${why} If the body is only slow, raise the limit: configure({ bodyTimeout: ${bodyTimeout * 4} }) from 'expect-http' (in ms).`
@@ -311,7 +312,10 @@ function consumedProblem(res: HttpResponse): string {
 function context(res: HttpResponse): string {
   const type = res.headers.get('content-type');
   // Received text goes through show.ts: escapeMessage alone would let an ESC [ … m colour sequence through.
-  return `(Response: ${statusLabel(res.status)}${type === undefined ? '' : `, Content-Type: ${line(type, 100)}`}.)`;
+  // A fetch Request has no status: its method stands there.
+  const head =
+    res.subject === 'request' ? `Request: ${res.request?.method ?? ''}` : `Response: ${statusLabel(res.status)}`;
+  return `(${head}${type === undefined ? '' : `, Content-Type: ${line(type, 100)}`}.)`;
 }
 
 // undici 6 (Node 20 and 22) makes a WeakRef to both streams of every clone(), and V8 keeps a WeakRef's target

@@ -13,7 +13,7 @@ export function toHaveContentType(
 ): MatcherResult {
   const matcher = 'toHaveContentType';
   const { wanted, charset } = parseContentTypeArguments(expected, options, toHaveContentType);
-  const res = adapt(matcher, received, toHaveContentType, { needs: 'headers' });
+  const res = adapt(matcher, received, toHaveContentType, { needs: 'headers', requests: true });
 
   const raw = res.headers.get('content-type');
   const media = parseMediaType(raw);

@@ -6,6 +6,10 @@ import type { MatcherContext, MatcherResult } from '../types.js';
 
 export type { CookieExpectation } from '../expectations/cookie.js';
 
+// This matcher reads Set-Cookie, which only a response carries; a request's cookies are its Cookie header.
+const COOKIE_ON_A_REQUEST =
+  "received a fetch Request, which carries no Set-Cookie: did you mean the response? A request's cookies are its Cookie header: check it with toHaveHeader('cookie', /(^|;\\s*)session=/).";
+
 export function toHaveCookie(
   this: MatcherContext,
   received: unknown,
@@ -15,7 +19,7 @@ export function toHaveCookie(
   const matcher = 'toHaveCookie';
   const cookieName = parseName(name, toHaveCookie);
   const checks = parseExpectation(this, expected, toHaveCookie);
-  const res = adapt(matcher, received, toHaveCookie, { needs: 'headers' });
+  const res = adapt(matcher, received, toHaveCookie, { needs: 'headers', requests: COOKIE_ON_A_REQUEST });
   const cookie = matchCookie(res, cookieName, checks);
 
   return {

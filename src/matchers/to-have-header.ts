@@ -15,7 +15,7 @@ export function toHaveHeader(
   const matcher = 'toHaveHeader';
   const header = parseHeaderName(matcher, 'name', name, toHaveHeader);
   const wanted = expected === undefined ? undefined : textExpectation(matcher, 'expected', expected, toHaveHeader);
-  const res = adapt(matcher, received, toHaveHeader, { needs: 'headers' });
+  const res = adapt(matcher, received, toHaveHeader, { needs: 'headers', requests: true });
 
   const lower = header.toLowerCase();
   const { values, candidates, pass } = matchHeader(this, res, lower, wanted);

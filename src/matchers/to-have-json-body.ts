@@ -7,7 +7,7 @@ import type { MatcherContext, MatcherResult } from '../types.js';
 export function toHaveJsonBody(this: MatcherContext, received: unknown, expected?: unknown): Promise<MatcherResult> {
   // adapt() before anything async: a usage error is thrown, not a rejection (Bun replaces a matcher's
   // rejection with an error of its own).
-  const res = adapt('toHaveJsonBody', received, toHaveJsonBody);
+  const res = adapt('toHaveJsonBody', received, toHaveJsonBody, { requests: true });
   const compare = expected !== undefined;
   return judgeJson(this, res, {
     matcher: 'toHaveJsonBody',

@@ -12,7 +12,7 @@ export function toHaveTextBody(this: MatcherContext, received: unknown, expected
   // Argument checks and adapt() before anything async: a usage error is thrown, not a rejection (Bun
   // replaces a matcher's rejection with an error of its own).
   const wanted = textExpectation(name, 'expected', expected, toHaveTextBody);
-  const res = adapt(name, received, toHaveTextBody);
+  const res = adapt(name, received, toHaveTextBody, { requests: true });
   return judge(this, res, wanted);
 }
 

@@ -17,7 +17,7 @@ export function toMatchJsonBody(this: MatcherContext, received: unknown, subset:
       toMatchJsonBody,
     );
   }
-  const res = adapt(name, received, toMatchJsonBody);
+  const res = adapt(name, received, toMatchJsonBody, { requests: true });
   return judgeJson(this, res, {
     matcher: name,
     args: 'subset',

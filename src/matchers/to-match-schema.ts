@@ -8,7 +8,7 @@ export function toMatchSchema(this: MatcherContext, received: unknown, schema: u
   // Argument checks and adapt() before anything async: a usage error is thrown, not a rejection (Bun
   // replaces a matcher's rejection with an error of its own).
   const { standard, vendor } = parseSchema(name, 'schema', schema, toMatchSchema);
-  const res = adapt(name, received, toMatchSchema);
+  const res = adapt(name, received, toMatchSchema, { requests: true });
   let issues: readonly unknown[] = [];
   return judgeJson(this, res, {
     matcher: name,

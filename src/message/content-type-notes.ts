@@ -20,7 +20,7 @@ export function contentTypeNotes(isNot: boolean, res: HttpResponse, verdict: Con
   const { raw, media, wanted, typeOk, charset, charsetOk } = verdict;
   const notes: string[] = [];
   if (raw === undefined) {
-    notes.push('The response has no Content-Type header.');
+    notes.push(`The ${res.subject} has no Content-Type header.`);
     const entry = getStatus(res.status);
     if (res.status === 204 || res.status === 304) {
       notes.push(
@@ -32,7 +32,9 @@ export function contentTypeNotes(isNot: boolean, res: HttpResponse, verdict: Con
   notes.push(`Received content type: ${line(raw)}`);
   const count = res.headers.getAll('content-type').length;
   if (count > 1)
-    notes.push(`The response has ${count} Content-Type headers (shown joined); clients disagree on which one counts.`);
+    notes.push(
+      `The ${res.subject} has ${count} Content-Type headers (shown joined); clients disagree on which one counts.`,
+    );
   const receivedCharset = media?.params.get('charset');
   if (media === undefined)
     notes.push('That is not a valid media type (type/subtype), so clients will not know how to read the body.');

@@ -5,7 +5,7 @@ import { cutText, escapeMessage } from './escape.js';
 import { bodyToShow } from '../body/excerpt.js';
 import { Redactor } from './redactor.js';
 import { colours, hintLine } from './runner-utils.js';
-import { meaningLines, receivedStatus, evidenceLines } from './response-section.js';
+import { meaningLines, receivedRequest, receivedStatus, evidenceLines } from './response-section.js';
 
 export interface FailureParts {
   /** `'response'` for header and body matchers: the status is context, explained only when it is not a 2xx. */
@@ -51,16 +51,19 @@ export interface FailureParts {
 export function failureMessage(ctx: MatcherContext, res: HttpResponse, parts: FailureParts): string {
   const [label, affirmed] = parts.expected;
   const text = ctx.isNot ? (parts.negated ?? `not ${affirmed}`) : affirmed;
-  const width = Math.max(label.length, 'Received status'.length);
+  // A request (what an msw handler receives) has no status: its method and URL stand where the status would.
+  const isRequest = res.subject === 'request';
+  const receivedLabel = isRequest ? 'Received request' : 'Received status';
+  const width = Math.max(label.length, receivedLabel.length);
   const colour = colours(ctx.utils);
   const sections = [
-    hintLine(ctx, parts.matcher, parts.args ?? ''),
-    `${`${label}:`.padEnd(width + 2)}${colour.expected(text)}\n${'Received status:'.padEnd(width + 2)}${colour.received(receivedStatus(res))}`,
+    hintLine(ctx, parts.matcher, parts.args ?? '', isRequest ? 'request' : 'response'),
+    `${`${label}:`.padEnd(width + 2)}${colour.expected(text)}\n${`${receivedLabel}:`.padEnd(width + 2)}${colour.received(isRequest ? receivedRequest(res) : receivedStatus(res))}`,
   ];
   // A header or body matcher failing on a 2xx: the status is fine, and its meaning would only be noise.
   const statusIsFine = parts.about === 'response' && res.status >= 200 && res.status < 300;
   const meaning =
-    ctx.isNot || statusIsFine || (parts.notesExplainStatus && parts.notes?.length)
+    isRequest || ctx.isNot || statusIsFine || (parts.notesExplainStatus && parts.notes?.length)
       ? []
       : meaningLines(res, parts.wanted);
   if (meaning.length > 0) sections.push(meaning.join('\n'));

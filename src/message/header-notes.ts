@@ -9,7 +9,7 @@ import { headerValue, line, quote } from './show.js';
 // the received value, hidden for a secret header, with why a near value does not match.
 
 export function absentNotes(res: HttpResponse, header: string): string[] {
-  const notes = [`The response has no ${header} header.`];
+  const notes = [`The ${res.subject} has no ${header} header.`];
   const names = [...res.headers.entries()].map(([n]) => line(n, 80));
   const near = nearNames(header, names);
   if (near.length > 0) notes.push(`Did you mean ${near.slice(0, 3).join(' or ')}?`);

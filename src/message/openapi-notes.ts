@@ -67,11 +67,14 @@ export function schemaText(what: string, location: string, issues: readonly Sche
   const shown = causes.slice(0, MAX_ISSUES).map((i) => `  - ${issueText(what, i)}`);
   if (causes.length > MAX_ISSUES) shown.push(`  … and ${causes.length - MAX_ISSUES} more`);
   const n = causes.length;
-  const subject = what.startsWith('header') ? what.replace(/^header/, 'Header') : `The ${what}`;
+  const subject = RESPONSE_HEADER.test(what) ? what.replace(/^header/, 'Header') : `The ${what}`;
   return [`${subject} does not match the schema at ${location} (${n} ${n === 1 ? 'error' : 'errors'}):`, ...shown].join(
     '\n',
   );
 }
+
+// A response header is `header X-Total-Count`; a request's is `header parameter X-Tenant`, said as a parameter.
+const RESPONSE_HEADER = /^header (?!parameter )/;
 
 function pathOf(what: string, instancePath: string): string {
   const tokens = instancePath === '' ? [] : instancePath.slice(1).split('/');
@@ -80,8 +83,9 @@ function pathOf(what: string, instancePath: string): string {
     return /^\d+$/.test(key) ? Number(key) : key;
   });
   const rest = formatPath(keys);
-  if (rest === '') return what === 'body' ? 'body' : what.replace(/^header /, '');
-  return `${what === 'body' ? 'body' : what.replace(/^header /, '')}${rest.startsWith('[') ? '' : '.'}${rest}`;
+  const name = what.replace(RESPONSE_HEADER, '');
+  if (rest === '') return name;
+  return `${name}${rest.startsWith('[') ? '' : '.'}${rest}`;
 }
 
 function issueText(what: string, issue: SchemaIssue): string {

@@ -19,6 +19,11 @@ export function receivedStatus(res: HttpResponse): string {
   return statusLabel(res.status);
 }
 
+/** A request in one line's worth of text, where a response's status would stand: `POST https://api.test/pets`. */
+export function receivedRequest(res: HttpResponse): string {
+  return `${res.request?.method ?? ''} ${redactUrl(safeLine(res.url ?? ''))}`.trim();
+}
+
 /** What the received code means and what to check: the registry's words. */
 export function meaningLines(res: HttpResponse, wanted?: StatusClass): string[] {
   if (res.status === 0) {
@@ -88,14 +93,16 @@ export function evidenceLines(
   if (res.kind === 'status-code') return [];
   const sections: string[] = [];
   const { request, url } = res;
-  if (request?.url !== undefined || request?.method !== undefined) {
+  const isRequest = res.subject === 'request';
+  // A request's method and URL are on its "Received request" line already.
+  if (!isRequest && (request?.url !== undefined || request?.method !== undefined)) {
     const target =
       request.url === undefined && res.redirected
         ? `(its first URL is not kept by this ${res.clientName})`
         : redactUrl(safeLine(request.url ?? url ?? ''));
     sections.push(`Request: ${request.method ?? ''} ${target}`.replace('  ', ' ').trimEnd());
   }
-  if (url !== undefined && url !== request?.url) {
+  if (!isRequest && url !== undefined && url !== request?.url) {
     sections.push(`${res.redirected ? 'Final URL (after redirects)' : 'URL'}: ${redactUrl(safeLine(url))}`);
   }
   const names = [...new Set([...extraHeaders.map((n) => n.toLowerCase()), ...evidenceHeaders(res.status)])];
@@ -116,8 +123,9 @@ export function evidenceLines(
   // Said as a part when it is one: "Response headers:" over a chosen few would read as the whole list.
   const total = res.headers.size;
   const count = shownNames.size === total ? '' : ` (${shownNames.size} of ${total} shown)`;
-  if (headerLines.length > 0) sections.push(`Response headers${count}:\n${headerLines.join('\n')}`);
-  else if (total > 0) sections.push(`Response headers (none of ${total} shown; there is no Content-Type)`);
+  const whose = isRequest ? 'Request' : 'Response';
+  if (headerLines.length > 0) sections.push(`${whose} headers${count}:\n${headerLines.join('\n')}`);
+  else if (total > 0) sections.push(`${whose} headers (none of ${total} shown; there is no Content-Type)`);
   if (shown !== undefined && 'missing' in shown) sections.push(`Body: not shown, because ${line(shown.missing, 400)}`);
   else if (shown !== undefined) {
     const type = res.headers.get('content-type');

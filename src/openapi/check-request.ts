@@ -1,33 +1,40 @@
 import { HttpMatcherUsageError } from '../errors.js';
 import { isJson, parseMediaType } from '../body/media-type.js';
 import { findOperation, headerValue, mediaFor, type ContractOutcome, type ContractProblem } from './check-response.js';
+import type { SentRequest } from '../adapters/requests.js';
 import type { ApiSpecOptions } from './options.js';
 import type { ApiSpec } from './spec/api-spec.js';
 import { child, isJsonObject, type Located } from './spec/documents.js';
 import { operationLabel, requestPath, type Operation } from './spec/operations.js';
 
-// The verdict of toSatisfyApiSpec on a request (a fetch Request, which is what msw handlers receive): its path,
-// query and header parameters, and its body against the operation's requestBody, readOnly properties forbidden.
+// The verdict of toSatisfyApiSpec on a request (a fetch Request, which is what msw handlers receive, or the request
+// supertest, axios or got kept): its path, query and header parameters, and its body against the operation's
+// requestBody, readOnly properties forbidden.
 
 type Caller = (...args: never[]) => unknown;
 
-/** A fetch Request, read without consuming it: its body through a clone. */
+/** A request as it was sent (a fetch Request's body read through a clone), with what its client calls it. */
 export interface RequestView {
   readonly method: string;
   readonly url: string;
   readonly headers: Headers;
   readonly text: string;
+  /** `this ${clientName}` in usage errors: "fetch Request", "supertest request", "axios request config"… */
+  readonly clientName?: string;
 }
 
-export function isFetchRequest(value: unknown): value is Request {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Request).method === 'string' &&
-    typeof (value as Request).url === 'string' &&
-    typeof (value as Request).clone === 'function' &&
-    !('status' in value)
-  );
+/** A client's sent request (src/adapters/requests.ts) as the checks and the message read it. */
+export function requestView(sent: SentRequest, clientName: string): RequestView {
+  const headers = new Headers();
+  for (const [name, values] of sent.headers.entries())
+    for (const value of values) {
+      try {
+        headers.append(name, value);
+      } catch {
+        // A value fetch's Headers refuses (a control character) was not sent by a conforming client: left out.
+      }
+    }
+  return { method: sent.method, url: sent.url, headers, text: sent.text, clientName };
 }
 
 export async function readRequest(request: Request, matcher: string, caller: Caller): Promise<RequestView> {
@@ -168,7 +175,7 @@ export function checkRequest(
   };
   const op = findOperation(
     spec,
-    { method: req.method, url: req.url, clientName: 'fetch Request' },
+    { method: req.method, url: req.url, clientName: req.clientName ?? 'fetch Request' },
     options,
     matcher,
     caller,

@@ -266,6 +266,39 @@ const fetchResponse = fc
     });
   });
 
+/**
+ * A real `new Request(...)` (what an msw handler receives): the header and body matchers accept it, every other
+ * matcher must refuse it with a usage error. Where the constructor rejects the input, a plain object stands in.
+ */
+const fetchRequest = fc
+  .record({
+    method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH'),
+    headers: headerPairs,
+    body: bodyInit,
+    consume: fc.constantFrom('no', 'no', 'no', 'read', 'lock'),
+  })
+  .map(({ method, headers, body, consume }) => {
+    const description = `new Request('http://app.test/x', { method: ${method}, body: ${body.label}, headers: ${show(headers)} })${consume === 'no' ? '' : ` (body ${consume === 'read' ? 'already read' : 'locked by a reader'})`}`;
+    return new Received(description, async () => {
+      const real = realHeaders(headers);
+      let req: Request;
+      try {
+        if (real === undefined) throw new TypeError('headers the constructor rejects');
+        req = new Request('http://app.test/x', {
+          method,
+          headers: real,
+          body: method === 'GET' ? null : body.make(),
+          ...({ duplex: 'half' } as object),
+        });
+      } catch {
+        return { value: { method, url: 'http://app.test/x', headers: headersObject(headers) } };
+      }
+      if (consume === 'read') await req.arrayBuffer();
+      if (consume === 'lock') req.body?.getReader();
+      return { value: req };
+    });
+  });
+
 /** `{ status | statusCode, headers, body, url, ... }` with every field of any type. */
 const plainResponse = fc
   .record(
@@ -466,6 +499,7 @@ const primitive = fc
 /** Every kind of received value the fuzzer tries, weighted towards values that reach the verdict. */
 export const received = fc.oneof(
   { weight: 5, arbitrary: fetchResponse },
+  { weight: 2, arbitrary: fetchRequest },
   { weight: 3, arbitrary: plainResponse },
   { weight: 2, arbitrary: shapedLike },
   { weight: 1, arbitrary: throwingGetters },
