@@ -2,7 +2,8 @@ import { toHttpResponse } from '../adapters/index.js';
 import { bodyOf, shownBody } from '../body/read-body.js';
 import { HttpMatcherUsageError } from '../errors.js';
 import { mockCheckError, mockViolations, mockViolationsMessage, type MockHandler } from '../message/mock-violation.js';
-import { checkRequest, isFetchRequest, readRequest } from './check-request.js';
+import { fetchRequest } from '../adapters/fetch-request.js';
+import { checkRequest, readRequest } from './check-request.js';
 import { checkResponse } from './check-response.js';
 import { ApiSpec, loadApiSpec } from './spec/api-spec.js';
 
@@ -32,6 +33,10 @@ export interface CheckMocksOptions {
   /** The runner's afterEach, where it is not a global (vitest without `globals: true`); `expect-http/openapi/vitest` passes vitest's. */
   afterEach?: (fn: () => Promise<void>) => unknown;
 }
+
+/** A fetch Request, as msw's events carry it (the fetch-request adapter's test). */
+const isFetchRequest = (value: unknown): value is Request =>
+  typeof value === 'object' && value !== null && fetchRequest.detect(value as Record<string, unknown>);
 
 const NAME = 'checkMocksAgainst';
 // Requests whose exchange ends without a mocked response: their clone is dropped, and nothing is checked.
