@@ -172,7 +172,16 @@ async function load(res: HttpResponse): Promise<Outcome> {
       if (bytes === TIMEOUT) return { ok: false, problem: timeoutProblem(res, 0) };
       return ok({ type: 'bytes', bytes: toBytes(bytes) });
     }
-    if (source.type === 'stream') return await fromStream(res, source.stream, ok, empty, source.encoded === true);
+    if (source.type === 'stream') {
+      // Content-Length over the cap is known before the stream is touched: the stream is ended unread.
+      const stream = source.stream;
+      const declared = isObject(stream) && !isConsumed(stream) ? declaredTooLarge(res) : undefined;
+      if (declared !== undefined) {
+        discardStream(stream);
+        return declared;
+      }
+      return await fromStream(res, stream, ok, empty, source.encoded === true);
+    }
     const response = source.response;
     if (res.status === 0 || response.body === null || response.body === undefined) return empty;
     if (response.bodyUsed === true || (isObject(response.body) && response.body.locked === true))
@@ -196,12 +205,6 @@ async function fromStream(
   empty: Outcome,
   encoded = false,
 ): Promise<Outcome> {
-  // Content-Length over the cap is known before the stream is touched: the stream is ended unread.
-  const declared = isObject(stream) && !isConsumed(stream) ? declaredTooLarge(res) : undefined;
-  if (declared !== undefined) {
-    discardStream(stream);
-    return declared;
-  }
   const opened = openStream(stream);
   if (opened.state === 'none') return empty;
   if (opened.state === 'consumed') return { ok: false, problem: consumedProblem(res) };
