@@ -51,10 +51,30 @@ const pairs = SIZES.map(([label, size]) => {
   };
 });
 
+// The floor of any async body matcher under jest's expect: one that does only the bare form's work (clone, json(),
+// this.equals). jest gives every async matcher call an error with a captured stack and two more promise reactions.
+expect.extend({
+  async bareWorkAsMatcher(received, expected) {
+    return { pass: this.equals(await received.clone().json(), expected), message: () => 'not equal' };
+  },
+});
+const small = { text: jsonOfSize(SIZES[0][1]) };
+small.expected = JSON.parse(small.text);
+const floorPair = {
+  name: 'floor',
+  lib: async () => {
+    await expect(new Response(small.text, { headers })).bareWorkAsMatcher(small.expected);
+  },
+  bare: pairs[0].bare,
+};
+
 const results = [];
 for (const pair of pairs) {
   results.push(...(await ratioRounds([pair], { rounds: ROUNDS, ...BLOCKS[pair.name] })));
 }
+// Ours against the floor, interleaved in the same rounds, so that ratio too is taken within a round.
+const againstFloor = { name: 'against floor', lib: pairs[0].lib, bare: floorPair.lib };
+const [floor, overFloor] = await ratioRounds([floorPair, againstFloor], { rounds: ROUNDS, ...BLOCKS['1 KB'] });
 const worst = Math.max(...results.map((r) => r.ratio.median));
 emit(`
 ## toHaveJsonBody (target ≤ ${TARGET}x): ${verdict(worst <= TARGET)}
@@ -78,6 +98,11 @@ ${table(
     ];
   }),
 )}
+
+The floor for the 1 KB body: an async matcher that does only the bare form's work (\`await res.clone().json()\`, then
+\`this.equals\`), against the same bare form: ${fmtTime(floor.lib.median)} against ${fmtTime(floor.bare.median)}, ${fmtRatio(floor.ratio)}.
+jest's \`expect\` adds this to every async matcher call (an error with a captured stack, two promise reactions);
+toHaveJsonBody against this floor, interleaved with it: ${fmtTime(overFloor.lib.median)} against ${fmtTime(overFloor.bare.median)}, ${fmtRatio(overFloor.ratio)}.
 ${analysis()}
 `);
 
