@@ -112,10 +112,11 @@ function analysis() {
   const small = results[0];
   return `
 Missed for ${over.map((r) => r.name).join(', ')}. The matcher has a fixed cost per call of about
-${fmtTime(small.diff.median)} (median of the per-round differences) on top of the bare form: it normalises the response (adapt), reads a clone through a
-generic chunked reader that enforces \`bodyLimit\` and \`bodyTimeout\`, and caches the outcome per response so other
-body matchers and \`readBody\` reuse it. Against a 1 KB body whose bare check costs ${fmtTime(small.bare.median)}, this fixed part is
-more than 10%; it does not grow with the body, which is what the larger sizes show. (At 1 MB and up, \`toEqual\` also
-runs jest's \`iterableEquality\` tester, which the matcher's \`this.equals\` call does not; that may account for part of
-the matcher being as fast or faster there.)`;
+${fmtTime(small.diff.median)} (median of the per-round differences) on top of the bare form, which does not grow with the
+body (the larger sizes). Part of it is the runner's: the floor above is what jest charges any async matcher. The rest is
+ours: adapt, the shared read cache, the capped reader and, on Node 20 and 22 (undici 6), the task turn after reading a
+clone, after which the clones of earlier calls are collected (the bare form leaves them to the end of the test file;
+see the memory section and decisions/0004). (At 1 MB and up, \`toEqual\` also runs jest's \`iterableEquality\`
+tester, which the matcher's \`this.equals\` call does not; that may account for part of the matcher being as fast or
+faster there.)`;
 }
