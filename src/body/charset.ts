@@ -14,8 +14,14 @@ export function textDecoderFor(contentType: string | undefined): { decoder: Text
   }
 }
 
+// One UTF-8 decoder for every body without another charset: a decode() without { stream: true } keeps no state, and
+// a new TextDecoder per body was a measurable part of a small body's read.
+const utf8 = new TextDecoder();
+
 /** The body's bytes as text, by its declared charset. */
 export function decodeText(bytes: Uint8Array, contentType: string | undefined): string {
+  const charset = charsetOf(contentType);
+  if (charset === undefined || /^utf-?8$/i.test(charset)) return utf8.decode(bytes);
   return textDecoderFor(contentType).decoder.decode(bytes);
 }
 

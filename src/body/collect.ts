@@ -127,32 +127,36 @@ export async function collectStream(
 
 /**
  * The chunks read so far. Chunks from a socket (KBs each) are kept as they are, as before; small ones are copied
- * into shared blocks, so a million 1-byte chunks cost a few dozen blocks, not a million objects.
+ * into shared blocks, so a million 1-byte chunks cost a few dozen blocks, not a million objects. The first chunk
+ * waits for a second one before it is sorted: a body that arrives in one chunk (most small ones do) is copied only
+ * if it is a view into a larger buffer it would otherwise keep alive.
  */
 class ChunkList {
   readonly #chunks: Uint8Array[] = [];
+  #first: Uint8Array | undefined;
   #block: Uint8Array | undefined;
   #blockUsed = 0;
   size = 0;
 
   push(chunk: Uint8Array): void {
     if (chunk.byteLength === 0) return;
+    const first = this.#first;
     this.size += chunk.byteLength;
-    if (chunk.byteLength >= SMALL_CHUNK) {
-      this.#seal();
-      this.#chunks.push(chunk);
+    if (this.size === chunk.byteLength) {
+      this.#first = chunk;
       return;
     }
-    if (this.#block === undefined || this.#blockUsed + chunk.byteLength > this.#block.byteLength) {
-      this.#seal();
-      // Blocks grow with what has arrived (4 KiB, 8 KiB, … 64 KiB): a 600-byte body does not pay for a 64 KiB one.
-      this.#block = new Uint8Array(Math.min(BLOCK, Math.max(FIRST_BLOCK, 2 ** Math.ceil(Math.log2(this.size)))));
+    if (first !== undefined) {
+      this.#first = undefined;
+      this.#add(first, first.byteLength);
     }
-    this.#block.set(chunk, this.#blockUsed);
-    this.#blockUsed += chunk.byteLength;
+    this.#add(chunk, this.size);
   }
 
   bytes(): Uint8Array {
+    const first = this.#first;
+    if (first !== undefined)
+      return first.byteLength >= SMALL_CHUNK || ownsItsBuffer(first) ? first : new Uint8Array(first);
     this.#seal();
     const chunks = this.#chunks;
     if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0];
@@ -165,6 +169,22 @@ class ChunkList {
     return out;
   }
 
+  /** Adds a chunk once `arrived` bytes have come (the size a new block is chosen by). */
+  #add(chunk: Uint8Array, arrived: number): void {
+    if (chunk.byteLength >= SMALL_CHUNK) {
+      this.#seal();
+      this.#chunks.push(chunk);
+      return;
+    }
+    if (this.#block === undefined || this.#blockUsed + chunk.byteLength > this.#block.byteLength) {
+      this.#seal();
+      // Blocks grow with what has arrived (4 KiB, 8 KiB, … 64 KiB): a 600-byte body does not pay for a 64 KiB one.
+      this.#block = new Uint8Array(Math.min(BLOCK, Math.max(FIRST_BLOCK, 2 ** Math.ceil(Math.log2(arrived)))));
+    }
+    this.#block.set(chunk, this.#blockUsed);
+    this.#blockUsed += chunk.byteLength;
+  }
+
   #seal(): void {
     // A block sealed while mostly empty (a large chunk came next) is copied out, so it does not hold on to that space.
     const block = this.#block;
@@ -175,6 +195,11 @@ class ChunkList {
     this.#block = undefined;
     this.#blockUsed = 0;
   }
+}
+
+/** A chunk that is all of its buffer: keeping it keeps nothing more (a socket's chunk may be a view into 64 KiB). */
+function ownsItsBuffer(chunk: Uint8Array): boolean {
+  return chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;
 }
 
 const SMALL_CHUNK = 1024;

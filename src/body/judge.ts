@@ -31,7 +31,9 @@ export async function judgeJson(
   const parsed = parsedJson(body);
   let pass: boolean;
   try {
-    pass = parsed.ok && (await judgement.test(parsed.value));
+    const verdict = parsed.ok && judgement.test(parsed.value);
+    // A verdict already at hand is not awaited: one microtask turn less on the pass path.
+    pass = typeof verdict === 'boolean' ? verdict : await verdict;
   } catch (error) {
     throw redactError(error, res, shownBody(body));
   }

@@ -105,16 +105,21 @@ export function shownBody(body: ResponseBody): HeldBody {
 
 type Outcome = { readonly ok: true; readonly body: BodyView } | { readonly ok: false; readonly problem: string };
 
+/** One read of a response's body: its promise, and its outcome once it has ended. */
+interface Read {
+  readonly pending: Promise<Outcome>;
+  /** What a later synchronous failure can show without waiting. */
+  outcome?: Outcome;
+}
+
 // Keyed by the object the user holds, so every body matcher on one response, and readBody afterwards,
-// share one read: a stream can be read only once.
-const cache = new WeakMap<object, Promise<Outcome>>();
-// The same reads once they have ended: what a later synchronous failure can show without waiting.
-const settled = new WeakMap<object, Outcome>();
+// share one read: a stream can be read only once. One map, not one per field: every response read is an entry.
+const reads = new WeakMap<object, Read>();
 
 /** The body this library has already read for the response, if the read has ended: no waiting, no reading. */
 export function settledBody(res: HttpResponse): HeldBody | undefined {
   if (!isObject(res.source)) return undefined;
-  const outcome = settled.get(res.source);
+  const outcome = reads.get(res.source)?.outcome;
   return outcome?.ok === true ? BodyView.held(outcome.body) : undefined;
 }
 
@@ -143,14 +148,13 @@ export async function bodyOf(matcherName: string, res: HttpResponse): Promise<Re
       `received the status code ${res.status}, which has no body: pass the response itself.`,
     );
   }
-  let pending = cache.get(res.source);
-  if (pending === undefined) {
-    pending = load(res);
-    cache.set(res.source, pending);
-    const source = res.source;
-    void pending.then((outcome) => settled.set(source, outcome));
+  let read = reads.get(res.source);
+  if (read === undefined) {
+    const started: Read = { pending: load(res) };
+    void started.pending.then((outcome) => (started.outcome = outcome));
+    reads.set(res.source, (read = started));
   }
-  const outcome = await pending;
+  const outcome = await read.pending;
   // A new error per call, so its stack leads to the assertion that awaited it.
   if (!outcome.ok) throw new HttpMatcherUsageError(matcherName, outcome.problem);
   return outcome.body;
@@ -172,7 +176,16 @@ async function load(res: HttpResponse): Promise<Outcome> {
       if (bytes === TIMEOUT) return { ok: false, problem: timeoutProblem(res, 0) };
       return ok({ type: 'bytes', bytes: toBytes(bytes) });
     }
-    if (source.type === 'stream') return await fromStream(res, source.stream, ok, empty, source.encoded === true);
+    if (source.type === 'stream') {
+      // Content-Length over the cap is known before the stream is touched: the stream is ended unread.
+      const stream = source.stream;
+      const declared = isObject(stream) && !isConsumed(stream) ? declaredTooLarge(res) : undefined;
+      if (declared !== undefined) {
+        discardStream(stream);
+        return declared;
+      }
+      return await fromStream(res, stream, ok, empty, source.encoded === true);
+    }
     const response = source.response;
     if (res.status === 0 || response.body === null || response.body === undefined) return empty;
     if (response.bodyUsed === true || (isObject(response.body) && response.body.locked === true))
@@ -196,12 +209,6 @@ async function fromStream(
   empty: Outcome,
   encoded = false,
 ): Promise<Outcome> {
-  // Content-Length over the cap is known before the stream is touched: the stream is ended unread.
-  const declared = isObject(stream) && !isConsumed(stream) ? declaredTooLarge(res) : undefined;
-  if (declared !== undefined) {
-    discardStream(stream);
-    return declared;
-  }
   const opened = openStream(stream);
   if (opened.state === 'none') return empty;
   if (opened.state === 'consumed') return { ok: false, problem: consumedProblem(res) };
