@@ -224,7 +224,7 @@ describe('checkMocksAgainst', () => {
       );
       expect(message).toContain('(2 violations, checkMocksAgainst)');
       expect(message).toContain(
-        '    - parameter X-Api-Key must match the pattern "^key-[0-9]+$"; received "[redacted]"',
+        '    - header parameter X-Api-Key must match the pattern "^key-[0-9]+$"; received "[redacted]"',
       );
       expect(message).toContain('body.password must be at least 40 characters long; received "[redacted]"');
       expect(message).toContain('body.session must be at most 8 characters long; received "[redacted]"');
