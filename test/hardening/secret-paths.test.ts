@@ -41,6 +41,20 @@ const json = (status: number, value: unknown, headers?: Record<string, string>):
   reply({ status, body: JSON.stringify(value), ...(headers ? { headers } : {}) });
 
 describe('a secret in the body never reaches any part of the message', () => {
+  it('a large parsed body (axios), over the walk budget: a secret echoed in the excerpt is swept', async () => {
+    // 30,000 objects: more than the walk visits (VISIT_BUDGET in src/message/redactor.ts).
+    const items = Array.from({ length: 30_000 }, (_, i) => ({ id: i, name: `item ${i}` }));
+    const body = { note: 'session Zq9HunterEcho77 created', login: { session: 'Zq9HunterEcho77' }, items };
+    const res = await axios.post(
+      `${server.url}/reply`,
+      { status: 500, body: JSON.stringify(body) },
+      { validateStatus: () => true },
+    );
+    const message = failureOf(() => expect(res).toHaveStatus(200));
+    expect(message).toContain('"note": "session [redacted] created"');
+    expect(message).not.toContain('Zq9HunterEcho77');
+  });
+
   it('the diff hides a member the expectation does not mention, when its own name is secret', async () => {
     const res = await json(200, { ok: false, credentials: { user: 'admin', pass: 'CredObjPass-5151' } });
     const message = await asyncFailureOf(() => expect(res).toHaveJsonBody({ ok: true }));
