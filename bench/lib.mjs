@@ -127,13 +127,21 @@ async function timeBlock(fn, calls) {
 
 /** Median per-call time of one function over rounds (for figures that are not ratios). */
 export async function timeRounds(tasks, options = {}) {
-  const { rounds = 5, time = 300, warmupTime = 100, inner = 1 } = QUICK ? { ...QUICK_TIME, inner: 1 } : options;
+  // iterations: the fewest samples per task and round (tinybench's default, 64, is minutes for a 100 ms task).
+  const {
+    rounds = 5,
+    time = 300,
+    warmupTime = 100,
+    inner = 1,
+    iterations,
+  } = QUICK ? { ...QUICK_TIME, inner: 1 } : options;
   const per = new Map(tasks.map((t) => [t.name, []]));
   for (let round = 0; round < rounds; round++) {
     const bench = new Bench({
       time,
       warmupTime,
       throws: true,
+      ...(iterations !== undefined && { iterations, warmupIterations: Math.min(iterations, 5) }),
       ...(QUICK && { iterations: 2, warmupIterations: 1 }),
     });
     for (const task of tasks) bench.add(task.name, loop(task.fn, inner));

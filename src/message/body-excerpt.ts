@@ -167,8 +167,11 @@ export function looksBinary(bytes: Uint8Array): boolean {
 
 /** The UTF-8 length of a string, without encoding it. */
 function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
+  // Most bodies are ASCII to the end: one regex scan finds where they stop being so (a 10 MB text in milliseconds).
+  const first = text.search(/[^\0-\x7f]/u);
+  if (first === -1) return text.length;
+  let bytes = first;
+  for (let i = first; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) bytes += 1;
     else if (code < 0x800) bytes += 2;
